@@ -1,0 +1,35 @@
+package org.statdesk.api.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.framework.Bundle;
+
+/**
+ * The workstation's database (数据库). Each bundle owns its tables and ships its schema migrations as
+ * {@code db/migration/V<n>__<description>.sql} resources, applied in order of {@code n} and recorded, so a bundle
+ * update runs only its new ones. SQL stays portable to PostgreSQL.
+ */
+@ProviderType
+public interface Store {
+    DataSource dataSource();
+
+    /** A new connection; the caller closes it. */
+    Connection connection() throws SQLException;
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    <T> T inTransaction(SqlWork<T> work) throws Exception;
+
+    /** Applies the bundle's migrations not yet applied; returns how many ran. */
+    int migrate(Bundle bundle) throws SQLException;
+
+    /** The data folder (数据目录) of this workstation. */
+    Path dataFolder();
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws Exception;
+    }
+}
