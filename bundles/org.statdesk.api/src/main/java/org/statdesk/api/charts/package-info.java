@@ -1,5 +1,5 @@
 /** Comparison charts (对比图) rendered for review. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.statdesk.api.charts;
 

@@ -1,0 +1,500 @@
+package org.statdesk.charts.internal;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.AbstractXYDataset;
+import org.statdesk.charts.internal.ChartData.CountyModel;
+import org.statdesk.charts.internal.ChartData.CountyRow;
+import org.statdesk.charts.internal.ChartData.Point;
+import org.statdesk.charts.internal.ChartData.RateRow;
+import org.statdesk.charts.internal.ChartData.RatesModel;
+import org.statdesk.charts.internal.ChartData.SeriesModel;
+import org.statdesk.charts.internal.ChartData.VarianceModel;
+
+/** Builds the JFreeChart charts from the models, in one calm look: white plot, light grid, CJK fonts. */
+final class Charts {
+    static final Color NORMAL = new Color(0x3B, 0x6E, 0xA5);
+    static final Color FLAGGED = new Color(0xD6, 0x2D, 0x20);
+    static final Color OUTLIER = new Color(0xF0, 0x8C, 0x00);
+    static final Color LAST_YEAR = new Color(0x9A, 0xA5, 0xB1);
+    static final Color BAND = new Color(0x4C, 0xAF, 0x50, 40);
+    static final Color GRID = new Color(0xE3, 0xE6, 0xEA);
+    static final Color MARKER = new Color(0x8B, 0x1A, 0x1A);
+    static final Color[] BARS = {new Color(0x3B, 0x6E, 0xA5), new Color(0xE0, 0x8E, 0x2B), new Color(0x5A, 0xA4, 0x69)};
+
+    private final Msg msg;
+
+    Charts(Msg msg) {
+        this.msg = msg;
+    }
+
+    /** Variance points split in two series (unflagged, flagged), values clamped into the visible range. */
+    static final class VarianceDataset extends AbstractXYDataset {
+        private static final long serialVersionUID = 1L;
+        final List<List<Point>> series = List.of(new ArrayList<>(), new ArrayList<>());
+        final List<int[]> rank = List.of(new int[0], new int[0]);
+        private final int[][] ranks;
+        private final String[] keys;
+        private final double low;
+        private final double high;
+
+        VarianceDataset(List<Point> points, String normal, String flagged, double low, double high) {
+            this.keys = new String[] {normal, flagged};
+            this.low = low;
+            this.high = high;
+            int[] counts = new int[2];
+            for (Point p : points) {
+                counts[p.flagged() ? 1 : 0]++;
+            }
+            ranks = new int[][] {new int[counts[0]], new int[counts[1]]};
+            int r = 0;
+            int[] at = new int[2];
+            for (Point p : points) {
+                int s = p.flagged() ? 1 : 0;
+                series.get(s).add(p);
+                ranks[s][at[s]++] = ++r;
+            }
+        }
+
+        Point point(int s, int item) {
+            return series.get(s).get(item);
+        }
+
+        @Override
+        public int getSeriesCount() {
+            return 2;
+        }
+
+        @Override
+        public Comparable<?> getSeriesKey(int s) {
+            return keys[s];
+        }
+
+        @Override
+        public int getItemCount(int s) {
+            return series.get(s).size();
+        }
+
+        @Override
+        public Number getX(int s, int item) {
+            return ranks[s][item];
+        }
+
+        @Override
+        public Number getY(int s, int item) {
+            // Extreme changes stay visible at the edge; the tooltip gives the true value.
+            return Math.max(low, Math.min(high, series.get(s).get(item).changePct()));
+        }
+    }
+
+    /** HB points in three series: ordinary, HB outlier, flagged by the review. */
+    static final class HbDataset extends AbstractXYDataset {
+        private static final long serialVersionUID = 1L;
+        final List<List<Point>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        private final String[] keys;
+        private final double low;
+        private final double high;
+
+        HbDataset(List<Point> points, String[] keys, double low, double high) {
+            this.keys = keys;
+            this.low = low;
+            this.high = high;
+            for (Point p : points) {
+                series.get(p.flagged() ? 2 : p.hbOutlier() ? 1 : 0).add(p);
+            }
+        }
+
+        Point point(int s, int item) {
+            return series.get(s).get(item);
+        }
+
+        @Override
+        public int getSeriesCount() {
+            return 3;
+        }
+
+        @Override
+        public Comparable<?> getSeriesKey(int s) {
+            return keys[s];
+        }
+
+        @Override
+        public int getItemCount(int s) {
+            return series.get(s).size();
+        }
+
+        @Override
+        public Number getX(int s, int item) {
+            return series.get(s).get(item).size();
+        }
+
+        @Override
+        public Number getY(int s, int item) {
+            return Math.max(low, Math.min(high, series.get(s).get(item).e()));
+        }
+    }
+
+    static StandardChartTheme theme() {
+        StandardChartTheme t = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
+        t.setExtraLargeFont(Fonts.font(Font.BOLD, 20));
+        t.setLargeFont(Fonts.font(Font.PLAIN, 15));
+        t.setRegularFont(Fonts.font(Font.PLAIN, 13));
+        t.setSmallFont(Fonts.font(Font.PLAIN, 11));
+        t.setChartBackgroundPaint(Color.WHITE);
+        t.setPlotBackgroundPaint(Color.WHITE);
+        t.setDomainGridlinePaint(GRID);
+        t.setRangeGridlinePaint(GRID);
+        t.setPlotOutlinePaint(new Color(0xC8, 0xCD, 0xD3));
+        t.setAxisLabelPaint(new Color(0x33, 0x33, 0x33));
+        t.setTickLabelPaint(new Color(0x44, 0x44, 0x44));
+        t.setLegendBackgroundPaint(Color.WHITE);
+        t.setBarPainter(new StandardBarPainter());
+        t.setShadowVisible(false);
+        return t;
+    }
+
+    private JFreeChart finish(JFreeChart chart, String subtitle) {
+        theme().apply(chart);
+        chart.setPadding(new RectangleInsets(10, 12, 8, 16));
+        chart.getTitle().setMargin(4, 0, 2, 0);
+        TextTitle sub = new TextTitle(subtitle, Fonts.font(Font.PLAIN, 13));
+        sub.setPaint(new Color(0x55, 0x5B, 0x63));
+        sub.setMargin(0, 0, 8, 0);
+        chart.addSubtitle(sub);
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setFrame(BlockBorder.NONE);
+            legend.setPosition(RectangleEdge.TOP);
+            legend.setItemFont(Fonts.font(Font.PLAIN, 13));
+        }
+        return chart;
+    }
+
+    static String pct(double v) {
+        // Rounded to one decimal first so that a tiny negative does not print as "-0.0%".
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%+.1f%%", Math.round(v * 10) / 10.0 + 0.0);
+    }
+
+    static NumberFormat amount() {
+        return new DecimalFormat("#,##0.#");
+    }
+
+    private String indicatorTitle(org.statdesk.api.review.Indicator i) {
+        return i.name() + (i.unit() == null || i.unit().isBlank() ? "" : " (" + i.unit() + ")");
+    }
+
+    JFreeChart variance(VarianceModel m) {
+        List<Point> pts = m.points();
+        double[] ch = pts.stream().mapToDouble(Point::changePct).toArray();
+        double lo;
+        double hi;
+        if (ch.length == 0) {
+            lo = -50;
+            hi = 50;
+        } else {
+            // The bulk and the bounds decide the range, not the single wildest unit.
+            double[] s = Hb.sorted(ch);
+            lo = Math.min(Hb.quantile(s, 0.01), m.bandLow());
+            hi = Math.max(Hb.quantile(s, 0.99), m.bandHigh());
+            if (!Double.isNaN(m.hbLow())) {
+                lo = Math.min(lo, m.hbLow());
+            }
+            if (!Double.isNaN(m.hbHigh())) {
+                hi = Math.max(hi, m.hbHigh());
+            }
+            for (Point p : pts) {
+                if (p.flagged()) {
+                    lo = Math.min(lo, p.changePct());
+                    hi = Math.max(hi, p.changePct());
+                }
+            }
+            lo = Math.max(lo, -100);
+            hi = Math.min(hi, 400);
+            double pad = (hi - lo) * 0.06;
+            lo -= pad;
+            hi += pad;
+        }
+        VarianceDataset ds = new VarianceDataset(pts, msg.get("variance.normal"), msg.get("variance.flagged"), lo, hi);
+        String specialty = msg.specialty(m.specialty());
+        JFreeChart chart = ChartFactory.createScatterPlot(
+                msg.get("variance.title", m.period(), m.indicator().name()), msg.get("variance.domain"),
+                msg.get("variance.range"), ds, PlotOrientation.VERTICAL, true, false, false);
+        finish(chart, msg.get("variance.subtitle", specialty, pts.size(), m.flaggedCount(), pct(m.median()),
+                Math.round(ChartData.DEFAULT_BAND), indicatorTitle(m.indicator())));
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        r.setSeriesShape(0, circle(pts.size() > 800 ? 4 : 6));
+        r.setSeriesPaint(0, new Color(NORMAL.getRed(), NORMAL.getGreen(), NORMAL.getBlue(), 170));
+        r.setSeriesShape(1, circle(9));
+        r.setSeriesPaint(1, FLAGGED);
+        r.setDrawOutlines(false);
+        plot.setRenderer(r);
+        // Flagged units on top of the crowd.
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setRange(lo, hi);
+        y.setNumberFormatOverride(new DecimalFormat("0'%'"));
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        x.setRange(0, Math.max(1, pts.size()) + 1);
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        plot.setDomainGridlinesVisible(false);
+        if (!Double.isNaN(m.median())) {
+            IntervalMarker band = new IntervalMarker(Math.max(lo, m.bandLow()), Math.min(hi, m.bandHigh()));
+            band.setPaint(BAND);
+            plot.addRangeMarker(band, Layer.BACKGROUND);
+            plot.addRangeMarker(line(m.median(), new Color(0x2E, 0x7D, 0x32), false,
+                    msg.get("variance.median", pct(m.median())), true), Layer.FOREGROUND);
+        }
+        if (!Double.isNaN(m.hbLow()) && m.hbLow() > lo) {
+            plot.addRangeMarker(line(m.hbLow(), MARKER, true, msg.get("variance.hbLow", pct(m.hbLow())), false),
+                    Layer.FOREGROUND);
+        }
+        if (!Double.isNaN(m.hbHigh()) && m.hbHigh() < hi) {
+            plot.addRangeMarker(line(m.hbHigh(), MARKER, true, msg.get("variance.hbHigh", pct(m.hbHigh())), false),
+                    Layer.FOREGROUND);
+        }
+        return chart;
+    }
+
+    private ValueMarker line(double at, Color color, boolean dashed, String label, boolean left) {
+        ValueMarker mk = new ValueMarker(at);
+        mk.setPaint(color);
+        mk.setStroke(dashed ? new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                new float[] {6, 4}, 0) : new BasicStroke(1.4f));
+        mk.setLabel(label);
+        mk.setLabelFont(Fonts.font(Font.PLAIN, 12));
+        mk.setLabelPaint(color);
+        mk.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+        mk.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        mk.setLabelTextAnchor(left ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
+        mk.setLabelOffset(new RectangleInsets(2, 6, 2, 6));
+        return mk;
+    }
+
+    private static Shape circle(double d) {
+        return new Ellipse2D.Double(-d / 2, -d / 2, d, d);
+    }
+
+    JFreeChart series(SeriesModel m) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        List<String> periods = m.periods();
+        String now = msg.get("series.thisYear", periods.get(0), periods.get(periods.size() - 1));
+        String before = msg.get("series.lastYear");
+        String flagged = msg.get("series.flagged");
+        for (int i = 0; i < periods.size(); i++) {
+            String col = periods.get(i);
+            ds.addValue(nan(m.thisYear()[i]), now, col);
+            ds.addValue(nan(m.lastYear()[i]), before, col);
+            ds.addValue(m.flagged()[i] ? nan(m.thisYear()[i]) : null, flagged, col);
+        }
+        JFreeChart chart = ChartFactory.createLineChart(msg.get("series.title", m.name(), m.code()),
+                msg.get("series.domain"), indicatorTitle(m.indicator()), ds, PlotOrientation.VERTICAL, true, false,
+                false);
+        finish(chart, msg.get("series.subtitle", indicatorTitle(m.indicator())));
+        CategoryPlot plot = chart.getCategoryPlot();
+        LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
+        r.setSeriesPaint(0, NORMAL);
+        r.setSeriesStroke(0, new BasicStroke(2.4f));
+        r.setSeriesShape(0, circle(7));
+        r.setSeriesPaint(1, LAST_YEAR);
+        r.setSeriesStroke(1, new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10,
+                new float[] {5, 4}, 0));
+        r.setSeriesShape(1, circle(5));
+        r.setSeriesLinesVisible(2, false);
+        r.setSeriesShape(2, circle(14));
+        r.setSeriesPaint(2, FLAGGED);
+        r.setDrawOutlines(false);
+        plot.setRenderer(r);
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(amount());
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        plot.getDomainAxis().setCategoryMargin(0.05);
+        return chart;
+    }
+
+    private static Double nan(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    JFreeChart hb(VarianceModel m) {
+        String[] keys = {msg.get("hb.normal"), msg.get("hb.outlier"), msg.get("hb.flagged")};
+        Hb hb = m.hb();
+        double lo = -1;
+        double hi = 1;
+        int outliers = 0;
+        if (hb != null) {
+            double[] s = Hb.sorted(hb.e);
+            lo = Math.min(Hb.quantile(s, 0.01), hb.lower);
+            hi = Math.max(Hb.quantile(s, 0.99), hb.upper);
+            for (Point p : m.points()) {
+                if (p.flagged() && !Double.isNaN(p.e())) {
+                    lo = Math.min(lo, p.e());
+                    hi = Math.max(hi, p.e());
+                }
+            }
+            // Beyond ten times the bounds' span a point only needs to be seen at the edge.
+            double span = hb.upper - hb.lower;
+            lo = Math.max(lo, hb.lower - 10 * span);
+            hi = Math.min(hi, hb.upper + 10 * span);
+            double pad = (hi - lo) * 0.08;
+            lo -= pad;
+            hi += pad;
+            for (Point p : m.points()) {
+                outliers += p.hbOutlier() ? 1 : 0;
+            }
+        }
+        HbDataset ds = new HbDataset(m.points(), keys, lo, hi);
+        String unit = m.indicator().unit() == null || m.indicator().unit().isBlank() ? "" : m.indicator().unit();
+        JFreeChart chart = ChartFactory.createScatterPlot(msg.get("hb.title", m.period(), m.indicator().name()),
+                msg.get("hb.domain", unit), msg.get("hb.range"), ds, PlotOrientation.VERTICAL, true, false, false);
+        finish(chart, msg.get("hb.subtitle", msg.specialty(m.specialty()), m.points().size(), ChartData.HB_U,
+                ChartData.HB_A, ChartData.HB_C, outliers, m.flaggedCount()));
+        XYPlot plot = chart.getXYPlot();
+        double minSize = m.points().stream().mapToDouble(Point::size).min().orElse(1);
+        double maxSize = m.points().stream().mapToDouble(Point::size).max().orElse(10);
+        // Sizes spread over decades read best on a log scale with ticks at powers of ten; a narrow spread linear.
+        if (maxSize / Math.max(minSize, 1e-9) > 30) {
+            LogAxis x = new LogAxis(msg.get("hb.domain", unit) + msg.get("hb.log"));
+            x.setSmallestValue(1e-3);
+            x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+            x.setMinorTickMarksVisible(true);
+            x.setNumberFormatOverride(amount());
+            x.setLabelFont(Fonts.font(Font.PLAIN, 15));
+            x.setTickLabelFont(Fonts.font(Font.PLAIN, 12));
+            plot.setDomainAxis(x);
+        } else {
+            NumberAxis x = (NumberAxis) plot.getDomainAxis();
+            x.setNumberFormatOverride(amount());
+            x.setAutoRangeIncludesZero(false);
+        }
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setRange(lo, hi);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        r.setSeriesShape(0, circle(m.points().size() > 800 ? 4 : 6));
+        r.setSeriesPaint(0, new Color(NORMAL.getRed(), NORMAL.getGreen(), NORMAL.getBlue(), 160));
+        r.setSeriesShape(1, circle(8));
+        r.setSeriesPaint(1, OUTLIER);
+        r.setSeriesShape(2, circle(9));
+        r.setSeriesPaint(2, FLAGGED);
+        r.setDrawOutlines(false);
+        plot.setRenderer(r);
+        if (hb != null) {
+            IntervalMarker inside = new IntervalMarker(hb.lower, hb.upper);
+            inside.setPaint(new Color(0x4C, 0xAF, 0x50, 22));
+            plot.addRangeMarker(inside, Layer.BACKGROUND);
+            DecimalFormat f = new DecimalFormat("0.##");
+            plot.addRangeMarker(line(hb.lower, MARKER, true, msg.get("hb.lower", f.format(hb.lower)), false),
+                    Layer.FOREGROUND);
+            plot.addRangeMarker(line(hb.upper, MARKER, true, msg.get("hb.upper", f.format(hb.upper)), false),
+                    Layer.FOREGROUND);
+        }
+        return chart;
+    }
+
+    JFreeChart county(CountyModel m) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        String mom = msg.get("county.mom");
+        String yoy = msg.get("county.yoy");
+        for (CountyRow row : m.rows()) {
+            String col = row.name() == null ? msg.get("county.whole") : row.name();
+            ds.addValue(row.mom(), mom, col);
+            ds.addValue(row.yoy(), yoy, col);
+        }
+        JFreeChart chart = ChartFactory.createBarChart(msg.get("county.title", m.period(), m.indicator().name()),
+                msg.get("county.domain"), msg.get("county.range"), ds, PlotOrientation.VERTICAL, true, false, false);
+        finish(chart, msg.get("county.subtitle", msg.specialty(m.specialty())));
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setSeriesPaint(0, BARS[0]);
+        r.setSeriesPaint(1, BARS[1]);
+        r.setItemMargin(0.04);
+        r.setMaximumBarWidth(0.05);
+        labels(r, "0.0");
+        plot.addRangeMarker(new ValueMarker(0, new Color(0x66, 0x66, 0x66), new BasicStroke(1f)));
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setNumberFormatOverride(new DecimalFormat("0'%'"));
+        y.setUpperMargin(0.12);
+        y.setLowerMargin(0.12);
+        crowded(plot.getDomainAxis(), m.rows().size());
+        return chart;
+    }
+
+    JFreeChart rates(RatesModel m) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        String[] keys = {msg.get("rates.reporting"), msg.get("rates.timely"), msg.get("rates.accurate")};
+        for (RateRow row : m.rows()) {
+            ds.addValue(row.rates().reportingRate() * 100, keys[0], row.name());
+            ds.addValue(row.rates().timelinessRate() * 100, keys[1], row.name());
+            ds.addValue(row.rates().accuracyRate() * 100, keys[2], row.name());
+        }
+        JFreeChart chart = ChartFactory.createBarChart(msg.get("rates.title", m.period()), msg.get("county.domain"),
+                msg.get("rates.range"), ds, PlotOrientation.VERTICAL, true, false, false);
+        finish(chart, msg.get("rates.subtitle", msg.specialty(m.specialty())));
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        for (int i = 0; i < 3; i++) {
+            r.setSeriesPaint(i, BARS[i]);
+        }
+        r.setItemMargin(0.04);
+        r.setMaximumBarWidth(0.05);
+        labels(r, "0.#");
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setRange(0, 112);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
+        y.setNumberFormatOverride(new DecimalFormat("0'%'"));
+        ValueMarker target = line(100, new Color(0x2E, 0x7D, 0x32), true, msg.get("rates.target"), false);
+        plot.addRangeMarker(target, Layer.FOREGROUND);
+        crowded(plot.getDomainAxis(), m.rows().size());
+        return chart;
+    }
+
+    private static void labels(BarRenderer r, String format) {
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat(format)));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(Fonts.font(Font.PLAIN, 11));
+        r.setDefaultItemLabelPaint(new Color(0x33, 0x33, 0x33));
+    }
+
+    /** Many counties: slant the names so that they never overlap. */
+    private static void crowded(CategoryAxis axis, int columns) {
+        axis.setCategoryMargin(0.25);
+        axis.setMaximumCategoryLabelLines(2);
+        if (columns > 8) {
+            axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+    }
+}

@@ -1,0 +1,517 @@
+package org.statdesk.enforcement.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.statdesk.api.command.BadInputException;
+import org.statdesk.api.command.InputError;
+import org.statdesk.api.registry.Sampler;
+import org.statdesk.api.registry.Unit;
+import org.statdesk.api.registry.UnitQuery;
+import org.statdesk.enforcement.internal.DrawEngine.Member;
+import org.statdesk.enforcement.internal.DrawEngine.Population;
+import org.statdesk.enforcement.internal.DrawEngine.Target;
+
+/** Double-random draws (双随机抽取) stored, verified, published (一公开) and measured for coverage. */
+final class Draws {
+    static final String TABLE = "enf_draw";
+    static final List<String> COLUMNS = List.of("draw_year", "seed", "population_hash", "algorithm", "rules",
+            "result_digest", "status", "replaced_by", "replace_reason", "drawn_on", "drawn_by");
+
+    record InspectorJson(String name, String countyCode, String certificateNo) {
+    }
+
+    record TargetJson(String kind, String code, String countyCode, String stratum, List<InspectorJson> inspectors) {
+    }
+
+    /** Fewest and most targets given to one inspector of those drawn from. */
+    record Workload(int inspectors, int min, int max) {
+    }
+
+    record DrawJson(long id, int year, long seed, String seedSource, String populationHash, String algorithm,
+            String status, String drawnOn, String drawnBy, Map<String, Integer> population,
+            Map<String, Double> coverage, Map<String, Double> targetShares, Workload workload, Long replaces,
+            List<TargetJson> targets) {
+    }
+
+    record DrawSummary(long id, int year, long seed, String status, String populationHash, int targets,
+            String drawnOn, String drawnBy, Long replacedBy, String replaceReason) {
+    }
+
+    record Verification(long id, boolean matches, String storedPopulationHash, String currentPopulationHash,
+            String algorithm, Map<String, Integer> populationThen, Map<String, Integer> populationNow,
+            List<String> problems) {
+    }
+
+    record StratumCoverage(int population, int drawn, int checked, double target, Double drawnShare,
+            Double achievedShare, boolean met) {
+    }
+
+    record Coverage(int year, Long drawId, Map<String, StratumCoverage> strata) {
+    }
+
+    private final Ctx ctx;
+    private final Roster roster;
+    private final DrawEngine engine;
+
+    Draws(Ctx ctx, Roster roster) {
+        this.ctx = ctx;
+        this.roster = roster;
+        this.engine = new DrawEngine(ctx.sampler());
+    }
+
+    /** The frozen population on a day: units in the register, the city's townships, certified inspectors. */
+    Population population(LocalDate day) throws Exception {
+        String prefix = ctx.cityCode().substring(0, 4);
+        List<Member> above = new ArrayList<>();
+        List<Member> below = new ArrayList<>();
+        for (Unit u : ctx.register().list(UnitQuery.inRegister())) {
+            if (!u.inRegister() || u.countyCode() == null || !u.countyCode().startsWith(prefix)) {
+                continue;
+            }
+            if ("below".equals(u.scale())) {
+                below.add(new Member(u.creditCode(), u.countyCode()));
+            } else {
+                above.add(new Member(u.creditCode(), u.countyCode()));
+            }
+        }
+        List<Member> townships = ctx.register().divisions().townships(ctx.cityCode()).stream()
+                .map(d -> new Member(d.code(), d.code().substring(0, 6))).toList();
+        return new Population(above, townships, below, roster.certified(day));
+    }
+
+    DrawJson draw(int year, Long givenSeed, boolean replace, String reason) throws Exception {
+        Optional<DrawSummary> existing = active(year);
+        if (existing.isPresent() && !replace) {
+            DrawSummary e = existing.get();
+            throw new BadInputException("draw exists", List.of(InputError.of("year", String.valueOf(year),
+                    year + " 年已有抽取结果（编号 " + e.id() + "，" + e.drawnOn() + " 由 " + e.drawnBy()
+                            + " 抽取）；不得悄悄重抽。确需重抽请加 --replace 并用 --reason 写明理由，理由将记入审计日志")));
+        }
+        if (replace && (reason == null || reason.isBlank())) {
+            throw new BadInputException("reason", List.of(InputError.of("reason", reason,
+                    "重抽（--replace）必须用 --reason 写明理由")));
+        }
+        LocalDate day = ctx.today().get();
+        Settings settings = ctx.settings().get();
+        DrawEngine.Rules rules = settings.rules();
+        long seed = givenSeed != null ? givenSeed : ctx.sampler().newSeed();
+        Population p = population(day);
+        DrawEngine.Result r = engine.draw(p, rules, seed, ctx::countyName);
+        String digest = DrawEngine.digest(r.targets());
+        String user = ctx.journal().currentUser();
+        long id = ctx.store().inTransaction(c -> {
+            long newId;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO enf_draw (draw_year, seed, seed_source, "
+                    + "population_hash, algorithm, rules, population_counts, result_digest, status, drawn_on, "
+                    + "drawn_at, drawn_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setInt(1, year);
+                ps.setLong(2, seed);
+                ps.setString(3, givenSeed != null ? "given" : "secure");
+                ps.setString(4, r.populationHash());
+                ps.setString(5, r.algorithm());
+                ps.setString(6, rules.encode());
+                ps.setString(7, encodeCounts(r.populationCounts()));
+                ps.setString(8, digest);
+                ps.setObject(9, day);
+                ps.setTimestamp(10, new Timestamp(System.currentTimeMillis()));
+                ps.setString(11, user);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    newId = keys.getLong(1);
+                }
+            }
+            insertTargets(c, newId, r.targets());
+            if (existing.isPresent()) {
+                long old = existing.get().id();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE enf_draw SET status = 'replaced', replaced_by = ?, replace_reason = ? WHERE id = ?")) {
+                    ps.setLong(1, newId);
+                    ps.setString(2, reason);
+                    ps.setLong(3, old);
+                    ps.executeUpdate();
+                }
+                ctx.journal().recordRow(c, TABLE, String.valueOf(old), "status", "active", "replaced",
+                        "重抽，由第 " + newId + " 号抽取替代：" + reason);
+            }
+            ctx.journal().recordRow(c, TABLE, String.valueOf(newId), "draw", null,
+                    "year=" + year + " seed=" + seed + " population_hash=" + r.populationHash() + " targets="
+                            + r.targets().size() + " result_digest=" + digest,
+                    existing.isPresent() ? "replacement draw: " + reason : "double-random draw " + year);
+            return newId;
+        });
+        return load(id);
+    }
+
+    private static void insertTargets(Connection c, long drawId, List<Target> targets) throws Exception {
+        try (PreparedStatement t = c.prepareStatement("INSERT INTO enf_draw_target (draw_id, seq, kind, code, "
+                + "county_code, stratum, inspectors) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (Target x : targets) {
+                seq++;
+                t.setLong(1, drawId);
+                t.setInt(2, seq);
+                t.setString(3, x.kind());
+                t.setString(4, x.code());
+                t.setString(5, x.countyCode());
+                t.setString(6, x.stratum());
+                t.setString(7, encodeTeam(x.inspectors()));
+                t.addBatch();
+                if (seq % 5000 == 0) {
+                    t.executeBatch();
+                }
+            }
+            t.executeBatch();
+        }
+    }
+
+    /** Inspectors of a target as stored: certificate|name|county, separated by ';' (names cannot hold either). */
+    static String encodeTeam(List<DrawEngine.Inspector> team) {
+        StringBuilder sb = new StringBuilder();
+        for (DrawEngine.Inspector i : team) {
+            sb.append(sb.length() == 0 ? "" : ";").append(clean(i.id())).append('|').append(clean(i.name()))
+                    .append('|').append(i.countyCode());
+        }
+        return sb.toString();
+    }
+
+    private static String clean(String s) {
+        return s.replace('|', '/').replace(';', ',');
+    }
+
+    static List<DrawEngine.Inspector> decodeTeam(String s) {
+        List<DrawEngine.Inspector> out = new ArrayList<>(2);
+        if (s == null || s.isEmpty()) {
+            return out;
+        }
+        for (String part : s.split(";")) {
+            String[] f = part.split("\\|", -1);
+            out.add(new DrawEngine.Inspector(f[0], f[1], f[2]));
+        }
+        return out;
+    }
+
+    static String encodeCounts(Map<String, Integer> counts) {
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ";").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    static Map<String, Integer> decodeCounts(String s) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String part : s.split(";")) {
+            int eq = part.indexOf('=');
+            m.put(part.substring(0, eq), Integer.parseInt(part.substring(eq + 1)));
+        }
+        return m;
+    }
+
+    Optional<DrawSummary> active(int year) throws Exception {
+        return list(year).stream().filter(d -> d.status().equals("active")).findFirst();
+    }
+
+    List<DrawSummary> list(Integer year) throws Exception {
+        List<DrawSummary> out = new ArrayList<>();
+        try (Connection c = ctx.store().connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT d.id, d.draw_year, d.seed, d.status, d.population_hash, d.drawn_on, d.drawn_by, "
+                        + "d.replaced_by, d.replace_reason, (SELECT COUNT(*) FROM enf_draw_target t "
+                        + "WHERE t.draw_id = d.id) FROM enf_draw d WHERE (? IS NULL OR d.draw_year = ?) "
+                        + "ORDER BY d.draw_year DESC, d.id DESC")) {
+            ps.setObject(1, year);
+            ps.setObject(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long rb = rs.getLong(8);
+                    out.add(new DrawSummary(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(10), rs.getObject(6, LocalDate.class).toString(),
+                            rs.getString(7), rs.wasNull() ? null : rb, rs.getString(9)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private record Header(long id, int year, long seed, String seedSource, String populationHash, String algorithm,
+            DrawEngine.Rules rules, Map<String, Integer> counts, String digest, String status, LocalDate drawnOn,
+            String drawnBy) {
+    }
+
+    private Header header(Connection c, long id) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT draw_year, seed, seed_source, population_hash, "
+                + "algorithm, rules, population_counts, result_digest, status, drawn_on, drawn_by FROM enf_draw "
+                + "WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new BadInputException("no draw", List.of(InputError.of("id", String.valueOf(id),
+                            "没有此编号的抽取")));
+                }
+                return new Header(id, rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), DrawEngine.Rules.decode(rs.getString(6)), decodeCounts(rs.getString(7)),
+                        rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class), rs.getString(11));
+            }
+        }
+    }
+
+    List<Target> targets(Connection c, long id) throws Exception {
+        List<Target> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, code, county_code, stratum, inspectors FROM "
+                + "enf_draw_target WHERE draw_id = ? ORDER BY seq")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Target(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            decodeTeam(rs.getString(5))));
+                }
+            }
+        }
+        return out;
+    }
+
+    DrawJson load(long id) throws Exception {
+        try (Connection c = ctx.store().connection()) {
+            Header h = header(c, id);
+            List<Target> targets = targets(c, id);
+            Map<String, Integer> drawn = new LinkedHashMap<>();
+            Map<String, Integer> load = new HashMap<>();
+            List<TargetJson> json = new ArrayList<>(targets.size());
+            for (Target t : targets) {
+                drawn.merge(t.stratum(), 1, Integer::sum);
+                List<InspectorJson> team = new ArrayList<>();
+                for (DrawEngine.Inspector i : t.inspectors()) {
+                    team.add(new InspectorJson(i.name(), i.countyCode(), i.id()));
+                    load.merge(i.id(), 1, Integer::sum);
+                }
+                json.add(new TargetJson(t.kind(), t.code(), t.countyCode(), t.stratum(), team));
+            }
+            Map<String, Double> coverage = new LinkedHashMap<>();
+            Map<String, Double> shares = new LinkedHashMap<>();
+            for (String s : DrawEngine.STRATA) {
+                int pop = h.counts().getOrDefault(s, 0);
+                coverage.put(s, pop == 0 ? null : drawn.getOrDefault(s, 0) / (double) pop);
+                shares.put(s, h.rules().share(s));
+            }
+            int pool = h.counts().getOrDefault("inspectors", 0);
+            int min = load.size() < pool ? 0 : load.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+            int max = load.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            Long replaces = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM enf_draw WHERE replaced_by = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        replaces = rs.getLong(1);
+                    }
+                }
+            }
+            return new DrawJson(id, h.year(), h.seed(), h.seedSource(), h.populationHash(), h.algorithm(),
+                    h.status(), h.drawnOn().toString(), h.drawnBy(), h.counts(), coverage, shares,
+                    new Workload(pool, min, max), replaces, json);
+        }
+    }
+
+    /**
+     * Recomputes a draw: the population now (as certified on the draw's day) must hash as stored, the same seed
+     * must give the same targets and inspectors, and the stored rows must still match the digest taken at draw time.
+     */
+    Verification verify(long id) throws Exception {
+        Header h;
+        List<Target> stored;
+        try (Connection c = ctx.store().connection()) {
+            h = header(c, id);
+            stored = targets(c, id);
+        }
+        List<String> problems = new ArrayList<>();
+        if (!DrawEngine.digest(stored).equals(h.digest())) {
+            problems.add("已存的抽取结果与抽取时的摘要不符：抽取结果在抽取后被改动");
+        }
+        String algorithm = DrawEngine.VERSION + "+" + Sampler.ALGORITHM;
+        if (!algorithm.equals(h.algorithm())) {
+            problems.add("算法版本不同：抽取时 " + h.algorithm() + "，现在 " + algorithm);
+        }
+        Population p = population(h.drawnOn());
+        String now = engine.populationHash(p);
+        Map<String, Integer> countsNow = new LinkedHashMap<>();
+        for (String s : DrawEngine.STRATA) {
+            countsNow.put(s, p.stratum(s).size());
+        }
+        countsNow.put("inspectors", p.inspectors().size());
+        if (!now.equals(h.populationHash())) {
+            StringBuilder sb = new StringBuilder("抽取总体已变化（名录库单位、乡镇或持证执法人员名单与抽取时不同）：");
+            for (Map.Entry<String, Integer> e : h.counts().entrySet()) {
+                int n = countsNow.getOrDefault(e.getKey(), 0);
+                sb.append(' ').append(e.getKey()).append(' ').append(e.getValue())
+                        .append(n == e.getValue() ? "" : " → " + n);
+            }
+            problems.add(sb.toString());
+        } else if (algorithm.equals(h.algorithm())) {
+            DrawEngine.Result again = engine.draw(p, h.rules(), h.seed(), ctx::countyName);
+            if (!DrawEngine.digest(again.targets()).equals(h.digest())) {
+                problems.add("用同一种子和总体重算，结果与登记的抽取不同");
+            }
+        }
+        return new Verification(id, problems.isEmpty(), h.populationHash(), now, h.algorithm(), h.counts(),
+                countsNow, problems);
+    }
+
+    /** Writes the publication list (一公开) as CSV (UTF-8 with BOM, for Excel) or HTML, chosen by extension. */
+    int export(long id, Path file) throws Exception {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean html = name.endsWith(".html") || name.endsWith(".htm");
+        if (!html && !name.endsWith(".csv")) {
+            throw new BadInputException("format", List.of(InputError.of("file", file.toString(),
+                    "文件名应以 .csv 或 .html 结尾")));
+        }
+        DrawJson d = load(id);
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Map<String, String> unitNames = new HashMap<>();
+        for (TargetJson t : d.targets()) {
+            String n = t.kind().equals("township") ? ctx.countyName(t.code())
+                    : ctx.register().find(t.code()).map(Unit::name).orElse("");
+            unitNames.put(t.code(), n);
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            if (html) {
+                writeHtml(w, d, unitNames);
+            } else {
+                w.write('\uFEFF');
+                try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+                    p.printRecord("序号", "对象类型", "代码", "名称", "县区代码", "县区", "层", "执法人员");
+                    int i = 0;
+                    for (TargetJson t : d.targets()) {
+                        p.printRecord(++i, kindLabel(t), t.code(), unitNames.get(t.code()), t.countyCode(),
+                                ctx.countyName(t.countyCode()), t.stratum(), team(t));
+                    }
+                    p.printRecord();
+                    p.printRecord("抽取编号", d.id(), "年度", d.year(), "种子", d.seed(), "总体哈希",
+                            d.populationHash(), "算法", d.algorithm());
+                }
+            }
+        }
+        return d.targets().size();
+    }
+
+    private static String kindLabel(TargetJson t) {
+        return switch (t.stratum()) {
+            case "above" -> "四上单位";
+            case "below" -> "四下单位";
+            default -> "乡镇";
+        };
+    }
+
+    private static String team(TargetJson t) {
+        StringBuilder sb = new StringBuilder();
+        for (InspectorJson i : t.inspectors()) {
+            sb.append(sb.length() == 0 ? "" : "、").append(i.name()).append("（").append(i.certificateNo())
+                    .append("）");
+        }
+        return sb.toString();
+    }
+
+    private void writeHtml(Writer w, DrawJson d, Map<String, String> names) throws IOException {
+        w.write("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + d.year()
+                + " 年统计“双随机”抽查结果公示</title>\n<style>table{border-collapse:collapse}td,th{border:1px solid #999;"
+                + "padding:2px 6px}</style></head><body>\n");
+        w.write("<h1>" + d.year() + " 年统计“双随机”抽查对象及执法人员名单</h1>\n");
+        w.write("<p>抽取编号 " + d.id() + "，抽取日期 " + esc(d.drawnOn()) + "，随机种子 " + d.seed() + "，总体哈希 <code>"
+                + esc(d.populationHash()) + "</code>，算法 " + esc(d.algorithm()) + "。凭以上信息可复核抽取结果。</p>\n");
+        w.write("<table><tr><th>序号</th><th>对象类型</th><th>代码</th><th>名称</th><th>县区</th><th>执法人员</th></tr>\n");
+        int i = 0;
+        for (TargetJson t : d.targets()) {
+            w.write("<tr><td>" + (++i) + "</td><td>" + kindLabel(t) + "</td><td>" + esc(t.code()) + "</td><td>"
+                    + esc(names.get(t.code())) + "</td><td>" + esc(ctx.countyName(t.countyCode())) + "</td><td>"
+                    + esc(team(t)) + "</td></tr>\n");
+        }
+        w.write("</table></body></html>\n");
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** Achieved coverage (核查面) of the year's active draw per stratum: targets actually checked over population. */
+    Coverage coverage(int year) throws Exception {
+        Optional<DrawSummary> d = active(year);
+        Map<String, StratumCoverage> strata = new LinkedHashMap<>();
+        Settings s = ctx.settings().get();
+        if (d.isEmpty()) {
+            for (String st : DrawEngine.STRATA) {
+                strata.put(st, new StratumCoverage(0, 0, 0, s.rules().share(st), null, null, false));
+            }
+            return new Coverage(year, null, strata);
+        }
+        try (Connection c = ctx.store().connection()) {
+            Header h = header(c, d.get().id());
+            Map<String, Integer> drawn = countBy(c, "SELECT stratum, COUNT(*) FROM enf_draw_target WHERE draw_id = ? "
+                    + "GROUP BY stratum", h.id());
+            Map<String, Integer> checked = countBy(c, "SELECT t.stratum, COUNT(DISTINCT t.code) FROM enf_draw_target t "
+                    + "JOIN enf_check k ON k.draw_id = t.draw_id AND k.target_code = t.code WHERE t.draw_id = ? "
+                    + "GROUP BY t.stratum", h.id());
+            for (String st : DrawEngine.STRATA) {
+                int pop = h.counts().getOrDefault(st, 0);
+                int dr = drawn.getOrDefault(st, 0);
+                int ch = checked.getOrDefault(st, 0);
+                double target = h.rules().share(st);
+                Double achieved = pop == 0 ? null : ch / (double) pop;
+                strata.put(st, new StratumCoverage(pop, dr, ch, target, pop == 0 ? null : dr / (double) pop,
+                        achieved, achieved != null && achieved >= target - 1e-12));
+            }
+        }
+        return new Coverage(year, d.get().id(), strata);
+    }
+
+    private static Map<String, Integer> countBy(Connection c, String sql, long id) throws Exception {
+        Map<String, Integer> m = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    m.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return m;
+    }
+
+    /** The target of a draw with this code, or bad input. */
+    Target target(long drawId, String code) throws Exception {
+        try (Connection c = ctx.store().connection()) {
+            header(c, drawId);
+            try (PreparedStatement ps = c.prepareStatement("SELECT kind, code, county_code, stratum FROM "
+                    + "enf_draw_target WHERE draw_id = ? AND code = ?")) {
+                ps.setLong(1, drawId);
+                ps.setString(2, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new BadInputException("not a target", List.of(InputError.of("target", code,
+                                "不是第 " + drawId + " 号抽取的检查对象")));
+                    }
+                    return new Target(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), List.of());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.statdesk.enforcement.internal;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTable;
+import javax.swing.ListSelectionModel;
+import javax.swing.SwingWorker;
+import javax.swing.table.DefaultTableCellRenderer;
+import javax.swing.table.DefaultTableModel;
+import org.statdesk.api.workbench.View;
+import org.statdesk.api.workbench.ViewContext;
+
+/** Workbench views of the enforcement specialty: draw list, cases, rectification ledger. */
+final class Views {
+    record Spec(String id, String title, String titleEn, View view) {
+    }
+
+    private Views() {
+    }
+
+    static List<Spec> all(EnforcementCommands c) {
+        return List.of(new Spec("enforcement.draws", "双随机抽取", "Double-random draws", ctx -> drawView(c)),
+                new Spec("enforcement.cases", "统计违法案件", "Violation cases", ctx -> casesView(c, ctx)),
+                new Spec("enforcement.ledger", "问题台账", "Rectification ledger", ctx -> ledgerView(c, ctx)));
+    }
+
+    static DefaultTableModel model(String... columns) {
+        return new DefaultTableModel(columns, 0) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public boolean isCellEditable(int row, int column) {
+                return false;
+            }
+        };
+    }
+
+    /** Loads off the Swing thread and fills the table on it; errors show in the status label. */
+    static <T> void load(Callable<T> work, Consumer<T> fill, JLabel status) {
+        status.setText("加载中…");
+        new SwingWorker<T, Void>() {
+            @Override
+            protected T doInBackground() throws Exception {
+                return work.call();
+            }
+
+            @Override
+            protected void done() {
+                try {
+                    fill.accept(get());
+                    status.setText(" ");
+                } catch (Exception e) {
+                    status.setText("加载失败：" + (e.getCause() == null ? e : e.getCause()).getMessage());
+                }
+            }
+        }.execute();
+    }
+
+    static JComponent drawView(EnforcementCommands c) {
+        DefaultTableModel draws = model("编号", "年度", "状态", "对象数", "种子", "抽取日期", "抽取人", "重抽理由");
+        DefaultTableModel targets = model("层", "代码", "县区", "执法人员");
+        JTable drawTable = new JTable(draws);
+        drawTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        JLabel status = new JLabel(" ");
+        drawTable.getSelectionModel().addListSelectionListener(e -> {
+            int row = drawTable.getSelectedRow();
+            if (e.getValueIsAdjusting() || row < 0) {
+                return;
+            }
+            long id = (Long) draws.getValueAt(row, 0);
+            load(() -> c.draws().load(id), d -> {
+                targets.setRowCount(0);
+                for (Draws.TargetJson t : d.targets()) {
+                    StringBuilder team = new StringBuilder();
+                    t.inspectors().forEach(i -> team.append(team.length() == 0 ? "" : "、").append(i.name()));
+                    targets.addRow(new Object[] {t.stratum(), t.code(), t.countyCode(), team.toString()});
+                }
+            }, status);
+        });
+        Runnable refresh = () -> load(() -> c.draws().list(null), list -> {
+            draws.setRowCount(0);
+            for (Draws.DrawSummary d : list) {
+                draws.addRow(new Object[] {d.id(), d.year(), d.status().equals("active") ? "有效" : "已重抽",
+                        d.targets(), d.seed(), d.drawnOn(), d.drawnBy(), d.replaceReason()});
+            }
+        }, status);
+        refresh.run();
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(drawTable),
+                new JScrollPane(new JTable(targets)));
+        split.setResizeWeight(0.35);
+        return panel(split, status, refresh);
+    }
+
+    static JComponent casesView(EnforcementCommands c, ViewContext ctx) {
+        DefaultTableModel m = model("编号", "单位", "单位名称", "县区", "违法类型", "状态", "立案日期", "期限", "处理决定");
+        JTable table = new JTable(m);
+        JLabel status = new JLabel(" ");
+        List<Boolean> overdue = new java.util.ArrayList<>();
+        table.setDefaultRenderer(Object.class, highlighter(overdue));
+        table.getSelectionModel().addListSelectionListener(e -> {
+            int row = table.getSelectedRow();
+            if (!e.getValueIsAdjusting() && row >= 0 && ctx != null) {
+                ctx.selectUnit((String) m.getValueAt(row, 1));
+            }
+        });
+        Runnable refresh = () -> load(() -> c.cases().list(null), list -> {
+            m.setRowCount(0);
+            overdue.clear();
+            for (Cases.CaseJson k : list) {
+                m.addRow(new Object[] {k.id(), k.unitCode(), k.unitName(), k.countyCode(), k.violationName(),
+                        k.status(), k.filedOn(), k.deadline(), k.decision()});
+                overdue.add(k.overdue());
+            }
+        }, status);
+        refresh.run();
+        return panel(new JScrollPane(table), status, refresh);
+    }
+
+    static JComponent ledgerView(EnforcementCommands c, ViewContext ctx) {
+        DefaultTableModel m = model("编号", "状态", "责任单位", "县区", "问题", "整改期限", "逾期天数", "销号日期", "销号佐证");
+        DefaultTableModel progress = model("县区", "问题数", "已销号", "整改中", "逾期", "销号率");
+        JTable table = new JTable(m);
+        JLabel status = new JLabel(" ");
+        List<Boolean> overdue = new java.util.ArrayList<>();
+        table.setDefaultRenderer(Object.class, highlighter(overdue));
+        Runnable refresh = () -> load(() -> c.ledger().view(null, null, LocalDate.now()), v -> {
+            m.setRowCount(0);
+            overdue.clear();
+            for (Ledger.Item i : v.items()) {
+                m.addRow(new Object[] {i.id(), i.overdue() ? "逾期" : i.status().equals("closed") ? "已销号" : "整改中",
+                        i.ownerCode(), i.countyCode(), i.problem(), i.deadline(), i.daysOverdue(), i.closedOn(),
+                        i.closingEvidence()});
+                overdue.add(i.overdue());
+            }
+            progress.setRowCount(0);
+            v.counties().forEach((k, p) -> progress.addRow(new Object[] {k, p.total(), p.closed(), p.open(),
+                    p.overdue(), EnforcementCommands.pct(p.closedShare())}));
+        }, status);
+        refresh.run();
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(table),
+                new JScrollPane(new JTable(progress)));
+        split.setResizeWeight(0.7);
+        return panel(split, status, refresh);
+    }
+
+    /** Paints overdue rows (逾期) red so that they stand out. */
+    static DefaultTableCellRenderer highlighter(List<Boolean> overdue) {
+        return new DefaultTableCellRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Component getTableCellRendererComponent(JTable t, Object v, boolean selected, boolean focus,
+                    int row, int col) {
+                Component comp = super.getTableCellRendererComponent(t, v, selected, focus, row, col);
+                int model = t.convertRowIndexToModel(row);
+                boolean late = model < overdue.size() && overdue.get(model);
+                if (!selected) {
+                    comp.setBackground(late ? new Color(0xFF, 0xD6, 0xD6) : t.getBackground());
+                    comp.setForeground(late ? new Color(0x9C, 0x00, 0x06) : t.getForeground());
+                }
+                return comp;
+            }
+        };
+    }
+
+    private static JComponent panel(JComponent center, JLabel status, Runnable refresh) {
+        JPanel p = new JPanel(new BorderLayout());
+        JButton reload = new JButton("刷新");
+        reload.addActionListener(e -> refresh.run());
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(reload, BorderLayout.WEST);
+        top.add(status, BorderLayout.CENTER);
+        p.add(top, BorderLayout.NORTH);
+        p.add(center, BorderLayout.CENTER);
+        return p;
+    }
+}

@@ -1,0 +1,83 @@
+package org.statdesk.industrial.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.statdesk.api.command.Args;
+import org.statdesk.api.command.BadInputException;
+import org.statdesk.api.command.Command;
+import org.statdesk.api.command.CommandResult;
+import org.statdesk.api.registry.Register;
+import org.statdesk.api.registry.UnitQuery;
+
+/**
+ * {@code demo:load [--seed N] --json}: fills an empty data folder with Wuwei demo data through the public
+ * commands only: a register CSV through {@code registry:import --admit}, then the reports through
+ * {@code review:import}.
+ */
+@Component(property = {Command.NAME + "=demo:load", Command.USAGE + "=demo:load [--seed N] [--json]",
+        Command.DESCRIPTION + "=载入武威演示数据（约1500家单位，36个月工业月报，含若干植入的异常）"})
+public final class DemoCommand implements Command {
+    private final Command registryImport;
+    private final Command reviewImport;
+    private final Register register;
+
+    @Activate
+    public DemoCommand(@Reference(target = "(" + Command.NAME + "=registry:import)") Command registryImport,
+            @Reference(target = "(" + Command.NAME + "=review:import)") Command reviewImport,
+            @Reference Register register) {
+        this.registryImport = registryImport;
+        this.reviewImport = reviewImport;
+        this.register = register;
+    }
+
+    @Override
+    public CommandResult execute(Args args) throws Exception {
+        args.allow("seed");
+        long seed = args.integer("seed", 20210301);
+        if (!register.list(UnitQuery.all()).isEmpty()) {
+            throw new BadInputException("the register is not empty: demo data goes into an empty data folder only");
+        }
+        // the last month reported is last month; 36 months of history end there
+        YearMonth last = YearMonth.now().minusMonths(1);
+        DemoData d = new DemoData(seed, last.getYear() * 12 + last.getMonthValue() - 1);
+        Path dir = Files.createTempDirectory("statdesk-demo");
+        Path reg = dir.resolve("register.csv");
+        Path rep = dir.resolve("reports.csv");
+        Files.writeString(reg, d.register, StandardCharsets.UTF_8);
+        Files.writeString(rep, d.reports, StandardCharsets.UTF_8);
+        try {
+            CommandResult r1 = registryImport.execute(Args.parse(List.of(reg.toString(), "--admit", "--json"),
+                    Set.of("admit")));
+            if (r1.exitCode() != 0) {
+                return r1;
+            }
+            CommandResult r2 = reviewImport.execute(Args.parse(List.of(rep.toString(), "--json"), Set.of()));
+            if (r2.exitCode() != 0) {
+                return r2;
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("units", d.units);
+            json.put("report_values", d.reportRows);
+            json.put("last_period", last.toString());
+            json.put("planted", d.planted);
+            json.put("register_import", r1.json());
+            json.put("review_import", r2.json());
+            return CommandResult.ok(json, String.format("演示数据已载入：%d 家单位，%d 个月报数值，最近报告期 %s，植入异常 %d 处。"
+                    + "%n试试：statdesk run review:run --period %s", d.units, d.reportRows, last, d.planted.size(),
+                    last));
+        } finally {
+            Files.deleteIfExists(reg);
+            Files.deleteIfExists(rep);
+            Files.deleteIfExists(dir);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.statdesk.industrial.internal;
+
+import java.net.URL;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+import org.statdesk.api.review.Indicator;
+import org.statdesk.api.review.ReportForm;
+
+/**
+ * The industrial monthly form (规模以上工业产销总值, B204-1) as a service: the review bundle tracks it, so
+ * uninstalling this bundle removes the form and its rules; the rules are data in {@code rules/industrial.rules.json}.
+ */
+@Component(service = ReportForm.class)
+public final class IndustrialForm implements ReportForm {
+    static final List<Indicator> INDICATORS = List.of(
+            new Indicator("output_value", "工业总产值", "千元", "month"),
+            new Indicator("output_value_ytd", "工业总产值本年累计", "千元", "ytd"),
+            new Indicator("sales_value", "工业销售产值", "千元", "month"),
+            new Indicator("export_value", "出口交货值", "千元", "month"),
+            new Indicator("revenue_ytd", "营业收入本年累计", "千元", "ytd"),
+            new Indicator("electricity", "用电量", "万千瓦时", "month"),
+            new Indicator("employees", "从业人员期末人数", "人", "stock"));
+
+    @Override
+    public String code() {
+        return "B204-1";
+    }
+
+    @Override
+    public String title() {
+        return "工业产销总值及主要产品产量（月报）";
+    }
+
+    @Override
+    public String specialty() {
+        return "industrial";
+    }
+
+    @Override
+    public List<Indicator> indicators() {
+        return INDICATORS;
+    }
+
+    @Override
+    public List<String> comparedIndicators() {
+        return List.of("output_value", "sales_value", "electricity");
+    }
+
+    @Override
+    public URL rules() {
+        return IndustrialForm.class.getResource("/rules/industrial.rules.json");
+    }
+
+    @Override
+    public List<String> stratification() {
+        return List.of("industry_division", "county");
+    }
+
+    @Override
+    public int deadlineDay() {
+        return 6;
+    }
+}

@@ -1,0 +1,133 @@
+package org.statdesk.registry.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.statdesk.api.command.InputError;
+
+/** Reads a register CSV: encoding detected (UTF-8 with or without BOM, else GBK), header by name, line numbers. */
+public final class RegisterCsv {
+    static final List<String> REQUIRED = List.of("credit_code", "name", "division_code", "industry_code", "revenue",
+            "qualification", "address", "statistician", "phone");
+    static final List<String> OPTIONAL = List.of("scale");
+
+    /** One data record: its line (header = 1) and values by column name. */
+    public record Record(int line, Map<String, String> values) {
+    }
+
+    public record Content(String encoding, List<Record> records, List<InputError> errors) {
+    }
+
+    /** Decodes bytes: a UTF-8 BOM or valid UTF-8 is UTF-8; anything else is read as GBK (GB18030, its superset). */
+    static String[] decode(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            return new String[] {"UTF-8", new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)};
+        }
+        try {
+            return new String[] {"UTF-8", StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString()};
+        } catch (CharacterCodingException notUtf8) {
+            try {
+                return new String[] {"GBK", Charset.forName("GB18030").newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes)).toString()};
+            } catch (CharacterCodingException neither) {
+                return null;
+            }
+        }
+    }
+
+    public static Content read(byte[] bytes) throws IOException {
+        String[] decoded = decode(bytes);
+        List<InputError> errors = new ArrayList<>();
+        if (decoded == null) {
+            errors.add(new InputError(1, null, null, "文件既不是 UTF-8 也不是 GBK 编码，无法读取"));
+            return new Content(null, List.of(), errors);
+        }
+        String text = decoded[1];
+        int[] newlines = newlines(text);
+        List<Record> out = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(true).get();
+        try (CSVParser p = CSVParser.parse(new StringReader(text), format)) {
+            List<String> header = null;
+            for (CSVRecord r : p) {
+                int line = lineOf(newlines, r.getCharacterPosition());
+                if (header == null) {
+                    header = new ArrayList<>();
+                    for (String h : r) {
+                        header.add(h.strip().toLowerCase(Locale.ROOT));
+                    }
+                    for (String need : REQUIRED) {
+                        if (!header.contains(need)) {
+                            errors.add(new InputError(1, need, null, "缺少必需的列 " + need));
+                        }
+                    }
+                    for (int i = 0; i < header.size(); i++) {
+                        String h = header.get(i);
+                        if (!REQUIRED.contains(h) && !OPTIONAL.contains(h)) {
+                            errors.add(new InputError(1, h, h, "未知的列（可用列：" + String.join(",", REQUIRED)
+                                    + ",scale）"));
+                        } else if (header.indexOf(h) != i) {
+                            errors.add(new InputError(1, h, h, "列重复"));
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        return new Content(decoded[0], List.of(), errors);
+                    }
+                    continue;
+                }
+                if (r.size() != header.size()) {
+                    errors.add(new InputError(line, null, String.join(",", r.toList()),
+                            "列数不符：表头有 " + header.size() + " 列，这一行有 " + r.size() + " 列"));
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    values.put(header.get(i), r.get(i));
+                }
+                out.add(new Record(line, values));
+            }
+            if (header == null) {
+                errors.add(new InputError(1, null, null, "文件为空：没有表头"));
+            }
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            // commons-csv reports a broken quote as an exception carrying the position
+            errors.add(new InputError(0, null, null, "CSV 格式错误：" + e.getMessage()));
+        }
+        return new Content(decoded[0], out, errors);
+    }
+
+    private static int[] newlines(String text) {
+        int[] pos = new int[64];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                if (n == pos.length) {
+                    pos = Arrays.copyOf(pos, n * 2);
+                }
+                pos[n++] = i;
+            }
+        }
+        return Arrays.copyOf(pos, n);
+    }
+
+    /** 1-based line of a character position: one more than the newlines before it. */
+    private static int lineOf(int[] newlines, long charPos) {
+        int i = Arrays.binarySearch(newlines, (int) charPos);
+        return (i >= 0 ? i : -i - 1) + 1;
+    }
+}

@@ -1,0 +1,142 @@
+package org.statdesk.review.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.statdesk.api.command.InputError;
+
+/**
+ * Reads a monthly report file into values with their line numbers: CSV in the long form
+ * ({@code credit_code,period,indicator,value}) or the wide form (indicator codes as columns), UTF-8 with or without
+ * BOM or GBK; or JSON, an array of objects with the same fields. An optional {@code reported_on} (YYYY-MM-DD) says
+ * when the unit reported, for the timeliness rate. For JSON the "line" is the object's position (1-based) + 1.
+ */
+public final class ReportFile {
+    /** One reported figure as read: the value is still text so that a bad number is reported with its line. */
+    public record Value(int line, String creditCode, String period, String indicator, String value,
+            String reportedOn) {
+    }
+
+    private static final List<String> KEYS = List.of("credit_code", "period", "reported_on");
+
+    private ReportFile() {
+    }
+
+    public static List<Value> read(byte[] bytes, List<InputError> errors) throws IOException {
+        String text = decode(bytes);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        String trimmed = text.stripLeading();
+        if (trimmed.startsWith("[")) {
+            return json(trimmed, errors);
+        }
+        return csv(text, errors);
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8, else GBK (what Chinese Excel writes). */
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("GBK"));
+        }
+    }
+
+    private static List<Value> csv(String text, List<InputError> errors) throws IOException {
+        List<Value> out = new ArrayList<>();
+        CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), fmt)) {
+            List<String> header = parser.getHeaderNames();
+            for (String need : List.of("credit_code", "period")) {
+                if (!header.contains(need)) {
+                    errors.add(new InputError(1, need, null, "缺少列 " + need));
+                }
+            }
+            boolean longForm = header.contains("indicator") || header.contains("value");
+            if (longForm && !(header.contains("indicator") && header.contains("value"))) {
+                errors.add(new InputError(1, "indicator", null, "长表需要 indicator 和 value 两列"));
+            }
+            if (!errors.isEmpty()) {
+                return out;
+            }
+            boolean hasDate = header.contains("reported_on");
+            List<String> indicators = header.stream().filter(h -> !KEYS.contains(h) && !h.isBlank()).toList();
+            for (CSVRecord r : parser) {
+                int line = (int) r.getRecordNumber() + 1; // the header is line 1
+                if (!r.isConsistent()) {
+                    errors.add(new InputError(line, null, null, "列数与表头不符"));
+                    continue;
+                }
+                String code = r.get("credit_code");
+                String period = r.get("period");
+                String date = hasDate ? r.get("reported_on") : null;
+                if (longForm) {
+                    out.add(new Value(line, code, period, r.get("indicator"), r.get("value"), date));
+                } else {
+                    for (String ind : indicators) {
+                        String v = r.get(ind);
+                        if (!v.isEmpty()) {
+                            out.add(new Value(line, code, period, ind, v, date));
+                        }
+                    }
+                }
+            }
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            errors.add(new InputError(0, null, null, "CSV 无法读取: " + e.getMessage()));
+        }
+        return out;
+    }
+
+    private static List<Value> json(String text, List<InputError> errors) throws IOException {
+        List<Value> out = new ArrayList<>();
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            errors.add(new InputError(0, null, null, "JSON 无法读取: " + e.getMessage()));
+            return out;
+        }
+        int line = 1;
+        for (JsonNode o : root) {
+            line++;
+            if (!o.isObject()) {
+                errors.add(new InputError(line, null, o.toString(), "应为对象"));
+                continue;
+            }
+            String code = str(o.get("credit_code"));
+            String period = str(o.get("period"));
+            String date = str(o.get("reported_on"));
+            if (o.has("indicator") || o.has("value")) {
+                out.add(new Value(line, code, period, str(o.get("indicator")), str(o.get("value")), date));
+            } else {
+                for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (!KEYS.contains(e.getKey()) && !e.getValue().isNull()) {
+                        out.add(new Value(line, code, period, e.getKey(), str(e.getValue()), date));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String str(JsonNode n) {
+        return n == null || n.isNull() ? "" : n.asText().trim();
+    }
+}

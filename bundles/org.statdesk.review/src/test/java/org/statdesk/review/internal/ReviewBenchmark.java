@@ -1,0 +1,165 @@
+package org.statdesk.review.internal;
+
+import java.io.BufferedWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.h2.jdbcx.JdbcDataSource;
+import org.statdesk.api.registry.Unit;
+
+/**
+ * Benchmark (not a test: run by hand, see the note in the report): a province-sized month, 100,000 units x 7
+ * indicators with 24 months of history in an H2 file database; import of one month, review:run of one month
+ * (all edits, HB over all strata, scores) reading from the store; a city-sized month (2,000 units); and DuckDB
+ * computing the same month-on-month ratios, stratum medians and HB bounds in SQL on the same data loaded in it.
+ * <pre>
+ * mvn -q -pl bundles/org.statdesk.review test-compile
+ * java -Xmx1g -cp "target/classes:target/test-classes:$(cat cp.txt)" org.statdesk.review.internal.ReviewBenchmark
+ * </pre>
+ */
+public final class ReviewBenchmark {
+    private static final java.util.List<Connection> KEEPERS = new java.util.ArrayList<>();
+
+    public static void main(String[] a) throws Exception {
+        int n = a.length > 0 ? Integer.parseInt(a[0]) : 100_000;
+        Path dir = Files.createTempDirectory("statdesk-bench");
+        System.out.printf("units %d, data in %s, max heap %d MB%n", n, dir, Runtime.getRuntime().maxMemory() >> 20);
+        city(dir);
+        province(dir, n);
+    }
+
+    static ReviewServiceImpl service(Path dir, String name, List<Unit> units) throws Exception {
+        // a file database as the workstation uses, with the bundle's migration
+        Fakes.MemStore st = new Fakes.MemStore("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath());
+        // as the Store does: one connection stays open so that the file database is opened once, not per query
+        KEEPERS.add(st.ds.getConnection());
+        ReviewServiceImpl r = new ReviewServiceImpl(st, new Fakes.MemJournal(), new Fakes.ListRegister(units),
+                Settings.defaults());
+        r.addForm(TestForms.industrial());
+        return r;
+    }
+
+    static byte[] csv(Synth s, List<String> periods) throws Exception {
+        StringWriter w = new StringWriter(1 << 20);
+        s.writeLong(w, periods);
+        return w.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static void city(Path dir) throws Exception {
+        Synth s = new Synth(2000, "2025-12", 24, 11, 4);
+        ReviewServiceImpl r = service(dir, "city", s.units);
+        r.importReports(csv(s, s.periods.subList(0, 23)), null, LocalDate.of(2025, 12, 1));
+        s.plant("2025-12", 1);
+        long t0 = System.nanoTime();
+        r.importReports(csv(s, List.of("2025-12")), null, LocalDate.of(2026, 1, 5));
+        long t1 = System.nanoTime();
+        r.run("2025-12", null);
+        long warm = System.nanoTime();
+        int flags = r.run("2025-12", null).size();
+        long t2 = System.nanoTime();
+        System.out.printf("city 2,000 units: import of one month %.3f s; review:run %.3f s (first %.3f s), %d flags, "
+                + "read/compute/store ms %s%n", (t1 - t0) / 1e9, (t2 - warm) / 1e9, (warm - t1) / 1e9, flags,
+                java.util.Arrays.toString(r.lastTimings));
+    }
+
+    static void province(Path dir, int n) throws Exception {
+        long g0 = System.nanoTime();
+        Synth s = new Synth(n, "2025-12", 24, 3, 86);
+        System.out.printf("generated %d units x 24 months in %.1f s%n", n, (System.nanoTime() - g0) / 1e9);
+        ReviewServiceImpl r = service(dir, "province", s.units);
+        long h0 = System.nanoTime();
+        for (String p : s.periods.subList(0, 23)) {
+            r.importReports(csv(s, List.of(p)), null, LocalDate.parse(Period.shift(p, 1) + "-03"));
+        }
+        System.out.printf("history of 23 months imported in %.1f s%n", (System.nanoTime() - h0) / 1e9);
+        s.plant("2025-12", 1);
+        byte[] month = csv(s, List.of("2025-12"));
+        // DuckDB gets the same two months (wide: a row per unit and period) before we drop the generator
+        Path wide = dir.resolve("two-months.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(wide)) {
+            w.write("credit_code,period,stratum,output_value,sales_value,electricity\n");
+            for (String p : List.of("2025-11", "2025-12")) {
+                for (Unit u : s.units) {
+                    double[] v = s.reports.get(p).get(u.creditCode());
+                    if (v != null) {
+                        w.write(u.creditCode() + "," + p + "," + Strata.key(u, List.of("industry_division", "county"))
+                                + "," + v[0] + "," + v[2] + "," + v[5] + "\n");
+                    }
+                }
+            }
+        }
+        List<Unit> units = s.units;
+        s = null;
+        System.gc();
+        long t0 = System.nanoTime();
+        var sum = r.importReports(month, null, LocalDate.of(2026, 1, 5));
+        long t1 = System.nanoTime();
+        System.out.printf("province: import of one month (%d values, long CSV %.1f MB) %.2f s%n", sum.values(),
+                month.length / 1e6, (t1 - t0) / 1e9);
+        month = null;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            long a = System.nanoTime();
+            int flags = r.run("2025-12", null).size();
+            long b = System.nanoTime();
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("province review:run %.2f s end to end, %d flags; read %d ms, in-memory review %d ms, "
+                    + "store flags %d ms; heap used %d MB%n", (b - a) / 1e9, flags, r.lastTimings[0],
+                    r.lastTimings[1], r.lastTimings[2], (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+        long ours = r.lastTimings[0] + r.lastTimings[1] + r.lastTimings[2];
+        long mem = r.lastTimings[1];
+        duck(wide, units.size(), ours, mem);
+    }
+
+    static void duck(Path wide, int n, long oursMs, long memMs) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            long l0 = System.nanoTime();
+            st.execute("CREATE TABLE r AS SELECT * FROM read_csv('" + wide + "', header = true, "
+                    + "types = {'credit_code': 'VARCHAR', 'period': 'VARCHAR', 'stratum': 'VARCHAR'})");
+            long l1 = System.nanoTime();
+            String hb = "WITH v AS (SELECT credit_code, period, stratum, 'output_value' AS ind, output_value AS x FROM r"
+                    + " UNION ALL SELECT credit_code, period, stratum, 'sales_value', sales_value FROM r"
+                    + " UNION ALL SELECT credit_code, period, stratum, 'electricity', electricity FROM r),"
+                    + " j AS (SELECT c.stratum, c.ind, c.credit_code, c.x AS x1, p.x AS x0, c.x / p.x AS ratio FROM v c"
+                    + " JOIN v p ON p.credit_code = c.credit_code AND p.ind = c.ind AND p.period = '2025-11'"
+                    + " WHERE c.period = '2025-12' AND c.x > 0 AND p.x > 0),"
+                    + " m AS (SELECT stratum, ind, median(ratio) AS rm FROM j GROUP BY stratum, ind),"
+                    + " e AS (SELECT j.*, m.rm, (CASE WHEN ratio < rm THEN 1 - rm / ratio ELSE ratio / rm - 1 END)"
+                    + " * pow(greatest(x1, x0), 0.5) AS e FROM j JOIN m USING (stratum, ind)),"
+                    + " q AS (SELECT stratum, ind, count(*) AS n, quantile_cont(e, 0.25) AS q1,"
+                    + " quantile_cont(e, 0.5) AS em, quantile_cont(e, 0.75) AS q3 FROM e GROUP BY stratum, ind)"
+                    + " SELECT count(*) FROM e JOIN q USING (stratum, ind) WHERE n >= 3 AND"
+                    + " (e < em - 7 * greatest(em - q1, abs(0.05 * em)) OR e > em + 7 * greatest(q3 - em, abs(0.05 * em)))";
+            long best = Long.MAX_VALUE;
+            long outliers = 0;
+            for (int i = 0; i < 3; i++) {
+                long q0 = System.nanoTime();
+                try (ResultSet rs = st.executeQuery(hb)) {
+                    rs.next();
+                    outliers = rs.getLong(1);
+                }
+                best = Math.min(best, System.nanoTime() - q0);
+            }
+            long strata;
+            try (ResultSet rs = st.executeQuery("SELECT count(DISTINCT stratum) FROM r")) {
+                rs.next();
+                strata = rs.getLong(1);
+            }
+            double duckMs = best / 1e6;
+            System.out.printf("DuckDB: load of the two months %.2f s; HB query (ratios, medians, quartiles, bounds; "
+                    + "3 indicators, %d strata, no merging) best of 3 %.0f ms, %d outliers%n", (l1 - l0) / 1e9, strata,
+                    duckMs, outliers);
+            System.out.printf("ours end to end / DuckDB query = %.2f; ours in-memory / DuckDB query = %.2f%n",
+                    oursMs / duckMs, memMs / duckMs);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.statdesk.runtime.internal;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Function;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
+import org.statdesk.api.command.Args;
+import org.statdesk.api.command.BadInputException;
+import org.statdesk.api.command.Command;
+import org.statdesk.api.command.CommandResult;
+
+/**
+ * Tracks {@link Command} services (whiteboard) and offers each one to the Gogo console as a function and to
+ * {@code statdesk run}. Commands are named {@code scope:function}; a bare function name works when unique.
+ */
+final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
+    private final Map<String, Entry> byName = new ConcurrentHashMap<>();
+
+    record Entry(String name, Set<String> flags, String usage, String description, Command command,
+            ServiceRegistration<?> gogo) {
+    }
+
+    CommandHub(BundleContext context) {
+        super(context, Command.class, null);
+    }
+
+    @Override
+    public Entry addingService(ServiceReference<Command> ref) {
+        Object n = ref.getProperty(Command.NAME);
+        if (!(n instanceof String) || !((String) n).contains(":")) {
+            Log.error("a command service of bundle " + ref.getBundle().getSymbolicName() + " has no "
+                    + Command.NAME + " of the form scope:name; ignored");
+            return null;
+        }
+        String name = (String) n;
+        Command command = context.getService(ref);
+        Set<String> flags = Arrays.stream(String.valueOf(ref.getProperty(Command.FLAGS) == null ? ""
+                : flagsOf(ref.getProperty(Command.FLAGS))).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.command.scope", name.substring(0, name.indexOf(':')));
+        props.put("osgi.command.function", name.substring(name.indexOf(':') + 1));
+        Entry[] self = new Entry[1];
+        ServiceRegistration<?> reg = context.registerService(Function.class.getName(),
+                (Function) (session, arguments) -> console(self[0], session, arguments), props);
+        Entry e = new Entry(name, flags, str(ref.getProperty(Command.USAGE)), str(ref.getProperty(Command.DESCRIPTION)),
+                command, reg);
+        self[0] = e;
+        byName.put(name, e);
+        return e;
+    }
+
+    private static String flagsOf(Object v) {
+        if (v instanceof String[]) {
+            return String.join(",", (String[]) v);
+        }
+        return String.valueOf(v);
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : String.valueOf(o);
+    }
+
+    @Override
+    public void removedService(ServiceReference<Command> ref, Entry e) {
+        byName.remove(e.name(), e);
+        try {
+            e.gogo().unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework is stopping
+        }
+        context.ungetService(ref);
+    }
+
+    /** Finds a command by {@code scope:name}, or by a bare name when exactly one scope has it. */
+    Entry find(String name) {
+        Entry e = byName.get(name);
+        if (e != null || name.contains(":")) {
+            return e;
+        }
+        List<Entry> matches = byName.values().stream().filter(x -> x.name().endsWith(":" + name)).toList();
+        return matches.size() == 1 ? matches.get(0) : null;
+    }
+
+    Map<String, String> list() {
+        Map<String, String> out = new TreeMap<>();
+        byName.values().forEach(e -> out.put(e.name(), e.usage().isEmpty() ? e.description() : e.usage()));
+        return out;
+    }
+
+    /** Executes a command; every outcome becomes a result with its exit code. */
+    CommandResult execute(Entry e, List<String> tokens) {
+        boolean json = tokens.contains("--json");
+        try {
+            Args args = Args.parse(tokens, e.flags());
+            CommandResult r = e.command().execute(args);
+            return r == null ? CommandResult.ok(Map.of(), "") : r;
+        } catch (BadInputException ex) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("errors", ex.errors());
+            return CommandResult.badInput(doc, "error: " + ex.getMessage() + (ex.errors().size() > 1
+                    ? "\n" + ex.errors().stream().map(Object::toString).collect(Collectors.joining("\n")) : ""));
+        } catch (Exception | LinkageError ex) {
+            Log.error(e.name() + " failed: " + ex);
+            if (!json) {
+                ex.printStackTrace(System.err);
+            }
+            String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            return new CommandResult(CommandResult.CHECK_FAILED, Map.of("error", msg), "error: " + msg);
+        }
+    }
+
+    static String render(CommandResult r, boolean json) {
+        return json ? Json.write(r.json()) : (r.text() == null ? "" : r.text());
+    }
+
+    private Object console(Entry e, CommandSession session, List<Object> arguments) {
+        List<String> tokens = arguments.stream().map(String::valueOf).toList();
+        CommandResult r = execute(e, tokens);
+        return render(r, tokens.contains("--json"));
+    }
+
+    /** {@code statdesk run}: executes one command line, prints its result on the real stdout, exits. */
+    void runAndExit(List<String> tokens, Exception startupError) {
+        PrintStream out = new PrintStream(stdout(), true, StandardCharsets.UTF_8);
+        boolean json = tokens.contains("--json");
+        int code;
+        try {
+            if (startupError != null) {
+                code = fail(out, json, startupError instanceof BadInputException ? 2 : 1, startupError.getMessage());
+            } else if (tokens.isEmpty()) {
+                code = fail(out, json, 2, "run needs a command, e.g. statdesk run feature:list --json; "
+                        + "statdesk run help lists them");
+            } else {
+                Entry e = awaitCommand(tokens.get(0));
+                if (e == null) {
+                    code = fail(out, json, 2, "unknown command '" + tokens.get(0) + "': statdesk run help lists the "
+                            + "commands of the enabled features (is the feature that has it enabled?)");
+                } else {
+                    CommandResult r = execute(e, tokens.subList(1, tokens.size()));
+                    String s = render(r, json);
+                    if (!s.isEmpty()) {
+                        if (r.exitCode() == CommandResult.OK || json) {
+                            out.println(s);
+                        } else {
+                            System.err.println(s);
+                        }
+                    }
+                    code = r.exitCode();
+                }
+            }
+        } catch (RuntimeException ex) {
+            code = fail(out, json, 1, ex.toString());
+        }
+        out.flush();
+        exit(code);
+    }
+
+    private int fail(PrintStream out, boolean json, int code, String message) {
+        if (json) {
+            out.println(Json.write(Map.of("error", message)));
+        }
+        System.err.println("statdesk: " + message);
+        return code;
+    }
+
+    /** Components may still be activating right after the start: give a command a moment to appear. */
+    private Entry awaitCommand(String name) {
+        long deadline = System.currentTimeMillis() + 1500;
+        Entry e;
+        while ((e = find(name)) == null && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return e;
+    }
+
+    private OutputStream stdout() {
+        try {
+            var refs = context.getServiceReferences(OutputStream.class, "(statdesk.stdout=true)");
+            if (!refs.isEmpty()) {
+                return context.getService(refs.iterator().next());
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return System.out;
+    }
+
+    private void exit(int code) {
+        try {
+            var refs = context.getServiceReferences(IntConsumer.class, "(statdesk.exit=true)");
+            if (!refs.isEmpty()) {
+                context.getService(refs.iterator().next()).accept(code);
+            }
+            context.getBundle(0).stop();
+        } catch (Exception e) {
+            Log.error("cannot stop the framework: " + e);
+            Runtime.getRuntime().halt(code);
+        }
+    }
+
+    List<String> names() {
+        return new ArrayList<>(byName.keySet());
+    }
+}

@@ -1,0 +1,156 @@
+package org.statdesk.store.internal;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.statdesk.api.store.Store;
+
+/**
+ * The database from configuration ({@code etc/org.statdesk.store.cfg}), through the JDBC DataSourceFactory service
+ * that the driver bundle publishes (H2 by default, PostgreSQL's works the same). One connection stays open for the
+ * life of the component so that an embedded database is opened once, not per connection.
+ */
+@Component(service = Store.class, configurationPid = "org.statdesk.store", immediate = true)
+@Designate(ocd = StoreConfig.class)
+public final class StoreImpl implements Store {
+    private final DataSourceFactory factory;
+    private final Path dataFolder;
+    private volatile Settings settings;
+    private volatile DataSource dataSource;
+    private volatile Connection keeper;
+
+    private record Settings(String url, String user, String password) {
+    }
+
+    @Activate
+    public StoreImpl(@Reference(target = "(osgi.jdbc.driver.class=org.h2.Driver)") DataSourceFactory factory,
+            StoreConfig config, BundleContext ctx) throws SQLException {
+        this.factory = factory;
+        String data = ctx.getProperty("statdesk.data");
+        this.dataFolder = Path.of(data == null ? System.getProperty("user.home") + "/.statdesk" : data);
+        open(settingsOf(config));
+    }
+
+    private Settings settingsOf(StoreConfig c) {
+        String url = c.url() == null || c.url().isBlank()
+                ? "jdbc:h2:file:" + dataFolder.resolve("db").resolve("statdesk").toAbsolutePath()
+                        + ";AUTO_SERVER=TRUE"
+                : c.url();
+        return new Settings(url, c.user(), c.password());
+    }
+
+    private synchronized void open(Settings s) throws SQLException {
+        if (s.equals(settings) && keeper != null) {
+            return; // FileInstall delivers the same settings the defaults already gave: nothing to do
+        }
+        try {
+            if (s.url().startsWith("jdbc:h2:file:")) {
+                Files.createDirectories(dataFolder.resolve("db"));
+            }
+            Properties p = new Properties();
+            p.setProperty(DataSourceFactory.JDBC_URL, s.url());
+            p.setProperty(DataSourceFactory.JDBC_USER, s.user());
+            if (!s.password().isEmpty()) {
+                p.setProperty(DataSourceFactory.JDBC_PASSWORD, s.password());
+            }
+            DataSource ds = factory.createDataSource(p);
+            Connection k = ds.getConnection();
+            closeKeeper();
+            dataSource = ds;
+            keeper = k;
+            settings = s;
+        } catch (SQLException | java.io.IOException e) {
+            String msg = "cannot open the database " + s.url() + " as user " + s.user() + ": " + e.getMessage()
+                    + " - check url, user and password in etc/org.statdesk.store.cfg";
+            System.err.println("statdesk ERROR: " + msg);
+            throw new SQLException(msg, e);
+        }
+    }
+
+    @Modified
+    void modified(StoreConfig config) throws SQLException {
+        open(settingsOf(config));
+    }
+
+    @Deactivate
+    void deactivate() {
+        closeKeeper();
+    }
+
+    private void closeKeeper() {
+        Connection k = keeper;
+        keeper = null;
+        if (k != null) {
+            try {
+                k.close();
+            } catch (SQLException ignored) {
+                // closing on the way out
+            }
+        }
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) throws Exception {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (Exception | Error e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public int migrate(Bundle bundle) throws SQLException {
+        List<URL> urls = new ArrayList<>();
+        Enumeration<URL> e = bundle.findEntries("db/migration", "V*.sql", false);
+        if (e != null) {
+            urls.addAll(Collections.list(e));
+        }
+        try (Connection c = connection()) {
+            return Migrations.apply(c, bundle.getSymbolicName(), Migrations.read(urls));
+        } catch (java.io.IOException ex) {
+            throw new SQLException("cannot read the migrations of " + bundle.getSymbolicName() + ": " + ex, ex);
+        }
+    }
+
+    @Override
+    public Path dataFolder() {
+        return dataFolder;
+    }
+
+    String url() {
+        return settings.url();
+    }
+}

@@ -1,0 +1,571 @@
+package org.statdesk.workbench.internal;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Toolkit;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+import javax.swing.BorderFactory;
+import javax.swing.ButtonGroup;
+import javax.swing.Icon;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JRadioButtonMenuItem;
+import javax.swing.JSeparator;
+import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JToolBar;
+import javax.swing.SwingConstants;
+import javax.swing.WindowConstants;
+import org.statdesk.api.feature.FeatureManager.FeatureInfo;
+import org.statdesk.api.review.Flag;
+import org.statdesk.api.workbench.View;
+
+/**
+ * The workbench window (工作台): navigator on the left, editors in the middle, Problems at the bottom, a status
+ * bar. Views come and go as services; every method here runs on the Swing thread.
+ */
+final class Shell implements Background.Progress {
+    static final String CORE = "core";
+
+    /** A tracked view and where it stands. */
+    static final class Host {
+        final Object key;
+        final View view;
+        final String id;
+        final String title;
+        final String specialty;
+        final String area;
+        final Icon icon;
+        ContextImpl context;
+        JComponent component;
+        boolean closedByUser;
+
+        Host(Object key, View view, String id, String title, String specialty, String area, Icon icon) {
+            this.key = key;
+            this.view = view;
+            this.id = id;
+            this.title = title;
+            this.specialty = specialty;
+            this.area = area;
+            this.icon = icon;
+        }
+    }
+
+    private final Texts texts;
+    private final String dataFolder;
+    private final Runnable onClose;
+    private final Background background;
+    private final Map<Object, Host> hosts = new LinkedHashMap<>();
+    private final JFrame frame;
+    private final JTabbedPane navigator = new JTabbedPane();
+    private final JTabbedPane editor = new JTabbedPane();
+    private final JTabbedPane bottom = new JTabbedPane();
+    private final JMenu viewMenu;
+    private final JMenu perspectiveMenu;
+    private final JComboBox<String> periodBox = new JComboBox<>();
+    private final JComboBox<Choice> perspectiveBox = new JComboBox<>();
+    private final JLabel dataLabel = new JLabel();
+    private final JLabel periodLabel = new JLabel();
+    private final JLabel featuresLabel = new JLabel();
+    private final JLabel workLabel = new JLabel();
+    private final JProgressBar progressBar = new JProgressBar();
+    private final JButton cancelButton;
+    private final List<Runnable> cancels = new ArrayList<>();
+    private List<FeatureInfo> features = List.of();
+    private String period;
+    private String perspective;
+    private boolean updating;
+
+    Shell(Texts texts, String dataFolder, String period, Runnable onClose) {
+        this.texts = texts;
+        this.dataFolder = dataFolder;
+        this.period = period;
+        this.onClose = onClose;
+        this.background = new Background(this, texts);
+        frame = new JFrame(texts.get("app.title"));
+        frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        frame.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                close();
+            }
+        });
+        JMenuBar bar = new JMenuBar();
+        JMenu file = new JMenu(texts.get("menu.file"));
+        JMenuItem exit = new JMenuItem(texts.get("menu.file.exit"));
+        exit.addActionListener(e -> close());
+        file.add(exit);
+        viewMenu = new JMenu(texts.get("menu.view"));
+        perspectiveMenu = new JMenu(texts.get("menu.perspective"));
+        JMenu help = new JMenu(texts.get("menu.help"));
+        JMenuItem about = new JMenuItem(texts.get("menu.help.about"));
+        about.addActionListener(e -> JOptionPane.showMessageDialog(frame, texts.get("about.text"),
+                texts.get("app.title"), JOptionPane.INFORMATION_MESSAGE));
+        help.add(about);
+        bar.add(file);
+        bar.add(viewMenu);
+        bar.add(perspectiveMenu);
+        bar.add(help);
+        frame.setJMenuBar(bar);
+
+        cancelButton = new JButton(texts.get("status.cancel"));
+        cancelButton.addActionListener(e -> {
+            new ArrayList<>(cancels).forEach(Runnable::run);
+        });
+        frame.getContentPane().add(toolbar(), BorderLayout.NORTH);
+        frame.getContentPane().add(body(), BorderLayout.CENTER);
+        frame.getContentPane().add(statusBar(), BorderLayout.SOUTH);
+        fillPeriods();
+        fillPerspectives();
+        updateStatus();
+        Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
+        frame.setSize(Math.min(1440, screen.width * 9 / 10), Math.min(900, screen.height * 9 / 10));
+        frame.setLocationRelativeTo(null);
+        editor.putClientProperty("JTabbedPane.tabClosable", true);
+        editor.putClientProperty("JTabbedPane.tabCloseCallback", (IntConsumer) this::closeEditorTab);
+    }
+
+    private JComponent toolbar() {
+        JToolBar tb = new JToolBar();
+        tb.setFloatable(false);
+        tb.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
+        tb.add(new JLabel(texts.get("toolbar.period") + " "));
+        periodBox.setMaximumSize(new Dimension(120, 30));
+        periodBox.setName("period");
+        periodBox.addActionListener(e -> {
+            if (!updating && periodBox.getSelectedItem() != null) {
+                setPeriod((String) periodBox.getSelectedItem());
+            }
+        });
+        tb.add(periodBox);
+        JButton prev = new JButton("◀");
+        prev.setToolTipText(texts.get("toolbar.previous"));
+        prev.addActionListener(e -> setPeriod(YearMonth.parse(period).minusMonths(1).toString()));
+        JButton next = new JButton("▶");
+        next.setToolTipText(texts.get("toolbar.next"));
+        next.addActionListener(e -> setPeriod(YearMonth.parse(period).plusMonths(1).toString()));
+        tb.add(prev);
+        tb.add(next);
+        tb.addSeparator(new Dimension(24, 10));
+        tb.add(new JLabel(texts.get("toolbar.perspective") + " "));
+        perspectiveBox.setMaximumSize(new Dimension(160, 30));
+        perspectiveBox.setName("perspective");
+        perspectiveBox.addActionListener(e -> {
+            Choice c = (Choice) perspectiveBox.getSelectedItem();
+            if (!updating && c != null) {
+                setPerspective(c.key);
+            }
+        });
+        tb.add(perspectiveBox);
+        tb.add(javax.swing.Box.createHorizontalGlue());
+        return tb;
+    }
+
+    private JComponent body() {
+        JSplitPane centre = new JSplitPane(JSplitPane.VERTICAL_SPLIT, editor, bottom);
+        centre.setResizeWeight(0.68);
+        centre.setBorder(null);
+        JSplitPane main = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, navigator, centre);
+        main.setResizeWeight(0.2);
+        main.setDividerLocation(310);
+        main.setBorder(null);
+        navigator.setMinimumSize(new Dimension(200, 100));
+        bottom.setMinimumSize(new Dimension(100, 160));
+        return main;
+    }
+
+    private JComponent statusBar() {
+        JPanel p = new JPanel(new BorderLayout());
+        p.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(1, 0, 0, 0,
+                new Color(0xD0, 0xD4, 0xDA)), BorderFactory.createEmptyBorder(3, 10, 3, 10)));
+        JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        left.setOpaque(false);
+        left.add(dataLabel);
+        left.add(separator());
+        left.add(periodLabel);
+        left.add(separator());
+        left.add(featuresLabel);
+        JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 8, 0));
+        right.setOpaque(false);
+        progressBar.setIndeterminate(true);
+        progressBar.setPreferredSize(new Dimension(140, 14));
+        progressBar.setVisible(false);
+        cancelButton.setVisible(false);
+        right.add(workLabel);
+        right.add(progressBar);
+        right.add(cancelButton);
+        p.add(left, BorderLayout.WEST);
+        p.add(right, BorderLayout.EAST);
+        return p;
+    }
+
+    private static JComponent separator() {
+        JSeparator s = new JSeparator(SwingConstants.VERTICAL);
+        s.setPreferredSize(new Dimension(17, 14));
+        JPanel wrap = new JPanel(new FlowLayout(FlowLayout.CENTER, 8, 0));
+        wrap.setOpaque(false);
+        wrap.add(s);
+        return wrap;
+    }
+
+    JFrame frame() {
+        return frame;
+    }
+
+    Texts texts() {
+        return texts;
+    }
+
+    Background background() {
+        return background;
+    }
+
+    String period() {
+        return period;
+    }
+
+    String perspective() {
+        return perspective;
+    }
+
+    void show() {
+        frame.setVisible(true);
+    }
+
+    void close() {
+        dispose();
+        onClose.run();
+    }
+
+    void dispose() {
+        for (Host h : new ArrayList<>(hosts.values())) {
+            removeView(h.key);
+        }
+        background.shutdown();
+        frame.dispose();
+    }
+
+    // ---- views (whiteboard) ----
+
+    void addView(Object key, View view, Map<String, Object> props) {
+        if (hosts.containsKey(key)) {
+            removeView(key);
+        }
+        String id = text(props.get(View.ID), String.valueOf(key));
+        String title = texts.english() ? text(props.get(View.TITLE_EN), text(props.get(View.TITLE), id))
+                : text(props.get(View.TITLE), id);
+        Host h = new Host(key, view, id, title, text(props.get(View.SPECIALTY), CORE),
+                text(props.get(View.AREA), "editor"), (Icon) props.get("statdesk.view.icon.image"));
+        hosts.put(key, h);
+        if (visible(h)) {
+            open(h, false);
+        }
+        rebuildViewMenu();
+        fillPerspectives();
+    }
+
+    void removeView(Object key) {
+        Host h = hosts.remove(key);
+        if (h == null) {
+            return;
+        }
+        closeTab(h);
+        if (h.context != null) {
+            h.context.close();
+        }
+        if (h.component != null) {
+            try {
+                h.view.dispose();
+            } catch (RuntimeException e) {
+                // A departing bundle's error must not reach the user as a dialog.
+                System.err.println("statdesk.workbench: view " + h.id + " failed to dispose: " + e);
+            }
+        }
+        rebuildViewMenu();
+        fillPerspectives();
+    }
+
+    List<Host> hosts() {
+        return List.copyOf(hosts.values());
+    }
+
+    Host host(String id) {
+        return hosts.values().stream().filter(h -> h.id.equals(id)).findFirst().orElse(null);
+    }
+
+    private boolean visible(Host h) {
+        return !h.closedByUser && (perspective == null || CORE.equals(h.specialty) || perspective.equals(h.specialty));
+    }
+
+    private JTabbedPane area(Host h) {
+        return switch (h.area) {
+            case "navigator" -> navigator;
+            case "bottom" -> bottom;
+            default -> editor;
+        };
+    }
+
+    private void open(Host h, boolean select) {
+        if (h.component == null) {
+            h.context = new ContextImpl(this);
+            try {
+                h.component = h.view.create(h.context);
+            } catch (RuntimeException | LinkageError e) {
+                System.err.println("statdesk.workbench: view " + h.id + " failed: " + e);
+                h.context.close();
+                h.context = null;
+                JLabel failed = new JLabel(texts.get("view.failed", h.title, String.valueOf(e.getMessage())),
+                        SwingConstants.CENTER);
+                h.component = failed;
+            }
+            h.component.putClientProperty(Host.class, h);
+        }
+        JTabbedPane pane = area(h);
+        int at = pane.indexOfComponent(h.component);
+        if (at < 0) {
+            pane.addTab(h.title, h.icon, h.component);
+            at = pane.indexOfComponent(h.component);
+        }
+        if (select) {
+            pane.setSelectedIndex(at);
+        }
+    }
+
+    private void closeTab(Host h) {
+        if (h.component != null) {
+            JTabbedPane pane = area(h);
+            int at = pane.indexOfComponent(h.component);
+            if (at >= 0) {
+                pane.removeTabAt(at);
+            }
+        }
+    }
+
+    private void closeEditorTab(int index) {
+        Component c = editor.getComponentAt(index);
+        if (c instanceof JComponent jc && jc.getClientProperty(Host.class) instanceof Host h) {
+            h.closedByUser = true;
+            closeTab(h);
+        }
+    }
+
+    void showView(String id) {
+        Host h = host(id);
+        if (h != null) {
+            h.closedByUser = false;
+            if (visible(h)) {
+                open(h, true);
+            }
+        }
+    }
+
+    /** The tab title of every view now shown, by area, for tests and the view menu. */
+    List<String> openTitles() {
+        List<String> out = new ArrayList<>();
+        for (JTabbedPane p : List.of(navigator, editor, bottom)) {
+            for (int i = 0; i < p.getTabCount(); i++) {
+                out.add(p.getTitleAt(i));
+            }
+        }
+        return out;
+    }
+
+    private void rebuildViewMenu() {
+        viewMenu.removeAll();
+        for (Host h : hosts.values()) {
+            JMenuItem item = new JMenuItem(h.title);
+            item.addActionListener(e -> showView(h.id));
+            viewMenu.add(item);
+        }
+    }
+
+    // ---- period, perspective, selection ----
+
+    void setPeriod(String p) {
+        YearMonth.parse(p);
+        if (p.equals(period)) {
+            return;
+        }
+        period = p;
+        fillPeriods();
+        updateStatus();
+        for (Host h : hosts.values()) {
+            if (h.context != null) {
+                h.context.periodListeners.forEach(l -> safely(h, () -> l.accept(p)));
+            }
+        }
+    }
+
+    void setPerspective(String specialty) {
+        if (Objects.equals(specialty, perspective)) {
+            return;
+        }
+        perspective = specialty;
+        fillPerspectives();
+        for (Host h : hosts.values()) {
+            if (visible(h)) {
+                open(h, false);
+            } else {
+                closeTab(h);
+            }
+        }
+        for (Host h : hosts.values()) {
+            if (h.context != null) {
+                h.context.specialtyListeners.forEach(l -> safely(h, () -> l.accept(specialty)));
+            }
+        }
+    }
+
+    void selectUnit(String code) {
+        for (Host h : hosts.values()) {
+            if (h.context != null) {
+                h.context.unitListeners.forEach(l -> safely(h, () -> l.accept(code)));
+            }
+        }
+    }
+
+    void selectFlag(Flag flag) {
+        for (Host h : hosts.values()) {
+            if (h.context != null) {
+                h.context.flagListeners.forEach(l -> safely(h, () -> l.accept(flag)));
+            }
+        }
+        selectUnit(flag.creditCode());
+    }
+
+    /** One view's failing listener must not stop the others nor reach the user as a dialog. */
+    private static void safely(Host h, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            System.err.println("statdesk.workbench: view " + h.id + ": " + e);
+        }
+    }
+
+    void setFeatures(List<FeatureInfo> f) {
+        features = List.copyOf(f);
+        fillPerspectives();
+        updateStatus();
+    }
+
+    private void fillPeriods() {
+        updating = true;
+        periodBox.removeAllItems();
+        YearMonth p = YearMonth.parse(period);
+        for (int i = 12; i >= -24; i--) {
+            periodBox.addItem(p.plusMonths(i).toString());
+        }
+        periodBox.setSelectedItem(period);
+        updating = false;
+    }
+
+    /** One perspective per enabled specialty (a non-required feature), and per specialty a view belongs to. */
+    List<String> perspectives() {
+        List<String> out = new ArrayList<>();
+        for (FeatureInfo f : features) {
+            if (f.enabled() && !f.required() && !out.contains(f.name()) && !"workbench".equals(f.name())) {
+                out.add(f.name());
+            }
+        }
+        for (Host h : hosts.values()) {
+            if (!CORE.equals(h.specialty) && !out.contains(h.specialty)) {
+                out.add(h.specialty);
+            }
+        }
+        return out;
+    }
+
+    private void fillPerspectives() {
+        updating = true;
+        List<String> ps = perspectives();
+        if (perspective != null && !ps.contains(perspective)) {
+            ps.add(perspective);
+        }
+        perspectiveBox.removeAllItems();
+        perspectiveMenu.removeAll();
+        ButtonGroup group = new ButtonGroup();
+        List<String> keys = new ArrayList<>();
+        keys.add(null);
+        keys.addAll(ps);
+        for (String k : keys) {
+            Choice c = new Choice(k, texts.specialty(k));
+            perspectiveBox.addItem(c);
+            if (Objects.equals(k, perspective)) {
+                perspectiveBox.setSelectedItem(c);
+            }
+            JRadioButtonMenuItem item = new JRadioButtonMenuItem(c.label, Objects.equals(k, perspective));
+            item.addActionListener(e -> setPerspective(k));
+            group.add(item);
+            perspectiveMenu.add(item);
+        }
+        updating = false;
+    }
+
+    private void updateStatus() {
+        dataLabel.setText(texts.get("status.data", dataFolder));
+        periodLabel.setText(texts.get("status.period", period));
+        List<String> names = new ArrayList<>();
+        for (FeatureInfo f : features) {
+            if (f.enabled()) {
+                names.add(texts.specialty(f.name()));
+            }
+        }
+        featuresLabel.setText(texts.get("status.features", names.isEmpty() ? texts.get("status.none")
+                : String.join("、", names)));
+    }
+
+    String statusText() {
+        return dataLabel.getText() + " | " + periodLabel.getText() + " | " + featuresLabel.getText() + " | "
+                + workLabel.getText();
+    }
+
+    @Override
+    public void started(String title, Runnable cancel) {
+        cancels.add(cancel);
+        workLabel.setText(title + " …");
+        progressBar.setVisible(true);
+        cancelButton.setVisible(true);
+    }
+
+    @Override
+    public void finished(String title, String outcome) {
+        if (!cancels.isEmpty()) {
+            cancels.remove(0);
+        }
+        workLabel.setText(outcome);
+        boolean busy = !cancels.isEmpty();
+        progressBar.setVisible(busy);
+        cancelButton.setVisible(busy);
+    }
+
+    private static String text(Object o, String def) {
+        return o == null || o.toString().isBlank() ? def : o.toString();
+    }
+
+    record Choice(String key, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+}

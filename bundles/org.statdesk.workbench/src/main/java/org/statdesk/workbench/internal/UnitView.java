@@ -1,0 +1,139 @@
+package org.statdesk.workbench.internal;
+
+import java.awt.BorderLayout;
+import java.awt.GridLayout;
+import java.text.DecimalFormat;
+import java.util.List;
+import java.util.Objects;
+import javax.swing.BorderFactory;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTable;
+import javax.swing.SwingConstants;
+import javax.swing.SwingWorker;
+import javax.swing.table.DefaultTableModel;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.statdesk.api.audit.Journal;
+import org.statdesk.api.registry.Register;
+import org.statdesk.api.registry.Unit;
+import org.statdesk.api.workbench.View;
+import org.statdesk.api.workbench.ViewContext;
+
+/** The unit view (单位详情): the selected unit's register entry and its change history from the journal. */
+@Component(service = View.class, property = {View.ID + "=statdesk.workbench.unit", View.TITLE + "=单位详情",
+    View.TITLE_EN + "=Unit", View.SPECIALTY + "=core", View.AREA + "=editor"})
+public class UnitView implements View {
+    private final Register register;
+    private final Journal journal;
+    private final Texts texts;
+
+    @Activate
+    public UnitView(@Reference Register register, @Reference Journal journal, BundleContext ctx) {
+        this(register, journal, Texts.of(ctx.getProperty("statdesk.locale")));
+    }
+
+    UnitView(Register register, Journal journal, Texts texts) {
+        this.register = register;
+        this.journal = journal;
+        this.texts = texts;
+    }
+
+    @Override
+    public JComponent create(ViewContext ctx) {
+        JPanel root = new JPanel(new BorderLayout());
+        JPanel fields = new JPanel(new GridLayout(0, 4, 12, 6));
+        fields.setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
+        String[] cols = {"time", "user", "field", "old", "new", "reason"};
+        DefaultTableModel history = new DefaultTableModel() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public boolean isCellEditable(int r, int c) {
+                return false;
+            }
+        };
+        for (String c : cols) {
+            history.addColumn(texts.get("unit.col." + c));
+        }
+        JTable table = new JTable(history);
+        table.setName("unit.history");
+        table.setRowHeight(24);
+        JPanel hist = new JPanel(new BorderLayout());
+        JLabel h = new JLabel(texts.get("unit.history"));
+        h.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
+        hist.add(h, BorderLayout.NORTH);
+        hist.add(new JScrollPane(table), BorderLayout.CENTER);
+        JLabel none = new JLabel(texts.get("unit.none"), SwingConstants.CENTER);
+        root.add(none, BorderLayout.CENTER);
+        String[] current = new String[1];
+        ctx.onUnitSelected(code -> {
+            if (Objects.equals(code, current[0])) {
+                return;
+            }
+            current[0] = code;
+            new SwingWorker<Object[], Void>() {
+                @Override
+                protected Object[] doInBackground() throws Exception {
+                    Unit u = register.find(code).orElse(null);
+                    List<Journal.Entry> entries = journal.history(code, null);
+                    return new Object[] {u, entries};
+                }
+
+                @SuppressWarnings("unchecked")
+                @Override
+                protected void done() {
+                    try {
+                        Object[] r = get();
+                        if (!Objects.equals(code, current[0])) {
+                            return;
+                        }
+                        show(root, fields, hist, none, (Unit) r[0], (List<Journal.Entry>) r[1], history);
+                    } catch (Exception e) {
+                        none.setText(String.valueOf(e.getCause() == null ? e : e.getCause().getMessage()));
+                    }
+                }
+            }.execute();
+        });
+        return root;
+    }
+
+    private void show(JPanel root, JPanel fields, JPanel hist, JLabel none, Unit u, List<Journal.Entry> entries,
+            DefaultTableModel history) {
+        root.removeAll();
+        if (u == null) {
+            root.add(none, BorderLayout.CENTER);
+        } else {
+            fields.removeAll();
+            DecimalFormat f = new DecimalFormat("#,##0.###");
+            String division = register.divisions() == null ? u.divisionCode()
+                    : register.divisions().find(u.divisionCode()).map(d -> d.name() + " " + u.divisionCode())
+                            .orElse(u.divisionCode());
+            String[][] kv = {{"code", u.creditCode()}, {"name", u.name()}, {"division", division},
+                {"industry", u.industryCode()}, {"specialty", texts.specialty(u.specialty())},
+                {"scale", u.scale()}, {"revenue", f.format(u.revenue())}, {"status", u.status()},
+                {"statistician", u.statistician()}, {"phone", u.phone()}, {"address", u.address()}};
+            for (String[] p : kv) {
+                JLabel k = new JLabel(texts.get("unit." + p[0]));
+                k.setForeground(java.awt.Color.GRAY);
+                fields.add(k);
+                fields.add(new JLabel(p[1] == null ? "" : p[1]));
+            }
+            history.setRowCount(0);
+            for (Journal.Entry e : entries) {
+                history.addRow(new Object[] {e.time(), e.user(), e.field(), e.oldValue(), e.newValue(), e.reason()});
+            }
+            JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, fields, hist);
+            split.setBorder(null);
+            split.setResizeWeight(0.3);
+            root.add(split, BorderLayout.CENTER);
+        }
+        root.revalidate();
+        root.repaint();
+    }
+}

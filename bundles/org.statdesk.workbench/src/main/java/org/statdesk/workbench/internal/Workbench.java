@@ -1,0 +1,237 @@
+package org.statdesk.workbench.internal;
+
+import java.awt.EventQueue;
+import java.awt.GraphicsEnvironment;
+import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.swing.ImageIcon;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.statdesk.api.feature.FeatureManager;
+import org.statdesk.api.workbench.View;
+
+/**
+ * Opens the workbench window when the workstation runs with a display ({@code statdesk.mode=gui}) and tracks the
+ * {@link View} services of every bundle, moving each arrival and departure onto the Swing thread (as Felix's
+ * servicebased.host example does). Closing the window stops the framework.
+ */
+@Component(immediate = true, service = {})
+public class Workbench {
+    private final BundleContext ctx;
+    private volatile Shell shell;
+    private ServiceTracker<View, View> views;
+    private ServiceTracker<FeatureManager, FeatureManager> featureManagers;
+    private BundleListener bundleListener;
+    private volatile boolean closing;
+
+    @Activate
+    public Workbench(BundleContext ctx) {
+        this.ctx = ctx;
+        if (!"gui".equals(ctx.getProperty("statdesk.mode")) || GraphicsEnvironment.isHeadless()) {
+            return;
+        }
+        Texts texts = Texts.of(ctx.getProperty("statdesk.locale"));
+        String data = String.valueOf(ctx.getProperty("statdesk.data"));
+        String period = initialPeriod(ctx.getProperty("statdesk.period"));
+        try {
+            EventQueue.invokeAndWait(() -> {
+                Looks.install(flatLafLoader());
+                shell = new Shell(texts, data, period, this::windowClosed);
+            });
+        } catch (Exception e) {
+            System.err.println("statdesk.workbench: cannot open the window: " + e);
+            return;
+        }
+        views = new ServiceTracker<>(ctx, View.class, new ViewCustomizer());
+        views.open();
+        featureManagers = new ServiceTracker<>(ctx, FeatureManager.class, null) {
+            @Override
+            public FeatureManager addingService(ServiceReference<FeatureManager> ref) {
+                FeatureManager fm = super.addingService(ref);
+                refreshFeatures(fm);
+                return fm;
+            }
+        };
+        featureManagers.open();
+        // Features change by installing and uninstalling bundles: refresh the status bar and perspectives then.
+        bundleListener = e -> {
+            if (e.getType() == BundleEvent.STARTED || e.getType() == BundleEvent.UNINSTALLED
+                    || e.getType() == BundleEvent.STOPPED) {
+                refreshFeatures(featureManagers.getService());
+            }
+        };
+        ctx.addBundleListener(bundleListener);
+        EventQueue.invokeLater(() -> {
+            Shell s = shell;
+            if (s != null) {
+                s.show();
+                long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.err.println("statdesk.workbench: window shown " + sinceStart + " ms after JVM start");
+            }
+        });
+    }
+
+    /** The period under review: as configured, else last month (monthly reports arrive in the following month). */
+    static String initialPeriod(String configured) {
+        if (configured != null && configured.matches("\\d{4}-\\d{2}")) {
+            return configured;
+        }
+        return YearMonth.now().minusMonths(1).toString();
+    }
+
+    /** FlatLaf's own class loader: under OSGi its bundle's; outside OSGi (tests) ours. */
+    private ClassLoader flatLafLoader() {
+        for (Bundle b : ctx.getBundles()) {
+            if ("com.formdev.flatlaf".equals(b.getSymbolicName()) && b.getState() != Bundle.UNINSTALLED) {
+                try {
+                    return b.loadClass("com.formdev.flatlaf.FlatLightLaf").getClassLoader();
+                } catch (ClassNotFoundException e) {
+                    System.err.println("statdesk.workbench: FlatLaf bundle without FlatLightLaf: " + e);
+                }
+            }
+        }
+        return Workbench.class.getClassLoader();
+    }
+
+    private void refreshFeatures(FeatureManager fm) {
+        if (fm == null || shell == null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                List<FeatureManager.FeatureInfo> f = fm.features();
+                EventQueue.invokeLater(() -> {
+                    if (shell != null) {
+                        shell.setFeatures(f);
+                    }
+                });
+            } catch (RuntimeException e) {
+                System.err.println("statdesk.workbench: features: " + e);
+            }
+        }, "statdesk-features");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void windowClosed() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        Thread t = new Thread(() -> {
+            try {
+                ctx.getBundle(Constants.SYSTEM_BUNDLE_ID).stop();
+            } catch (BundleException | IllegalStateException e) {
+                System.err.println("statdesk.workbench: cannot stop: " + e);
+            }
+        }, "statdesk-shutdown");
+        t.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        closing = true;
+        if (bundleListener != null) {
+            try {
+                ctx.removeBundleListener(bundleListener);
+            } catch (IllegalStateException e) {
+                // The framework is already stopping.
+            }
+        }
+        if (views != null) {
+            views.close();
+        }
+        if (featureManagers != null) {
+            featureManagers.close();
+        }
+        Shell s = shell;
+        shell = null;
+        if (s != null) {
+            try {
+                EventQueue.invokeAndWait(s::dispose);
+            } catch (Exception e) {
+                System.err.println("statdesk.workbench: " + e);
+            }
+        }
+    }
+
+    /** Moves every add, modify and remove of a View service onto the Swing thread. */
+    private final class ViewCustomizer implements ServiceTrackerCustomizer<View, View> {
+        @Override
+        public View addingService(ServiceReference<View> ref) {
+            View v = ctx.getService(ref);
+            if (v == null) {
+                return null;
+            }
+            Map<String, Object> props = properties(ref);
+            Object key = ref.getProperty(Constants.SERVICE_ID);
+            EventQueue.invokeLater(() -> {
+                if (shell != null) {
+                    shell.addView(key, v, props);
+                }
+            });
+            return v;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<View> ref, View v) {
+            Map<String, Object> props = properties(ref);
+            Object key = ref.getProperty(Constants.SERVICE_ID);
+            EventQueue.invokeLater(() -> {
+                if (shell != null) {
+                    shell.addView(key, v, props);
+                }
+            });
+        }
+
+        @Override
+        public void removedService(ServiceReference<View> ref, View v) {
+            Object key = ref.getProperty(Constants.SERVICE_ID);
+            // The view's dispose runs on the Swing thread; ungetting after it keeps the service valid meanwhile.
+            EventQueue.invokeLater(() -> {
+                try {
+                    if (shell != null) {
+                        shell.removeView(key);
+                    } else {
+                        v.dispose();
+                    }
+                } finally {
+                    try {
+                        ctx.ungetService(ref);
+                    } catch (IllegalStateException e) {
+                        // Our own bundle is stopping.
+                    }
+                }
+            });
+        }
+
+        private Map<String, Object> properties(ServiceReference<View> ref) {
+            Map<String, Object> p = new HashMap<>();
+            for (String k : ref.getPropertyKeys()) {
+                p.put(k, ref.getProperty(k));
+            }
+            Object icon = ref.getProperty(View.ICON);
+            if (icon != null) {
+                URL url = ref.getBundle() == null ? null : ref.getBundle().getResource(icon.toString());
+                if (url != null) {
+                    p.put("statdesk.view.icon.image", new ImageIcon(url));
+                }
+            }
+            return p;
+        }
+    }
+}

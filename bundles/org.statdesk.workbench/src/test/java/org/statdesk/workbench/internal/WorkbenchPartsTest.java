@@ -1,0 +1,93 @@
+package org.statdesk.workbench.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import javax.swing.tree.DefaultMutableTreeNode;
+import org.junit.jupiter.api.Test;
+import org.statdesk.api.registry.UnitQuery;
+
+/** The parts of the workbench that need no display. */
+class WorkbenchPartsTest {
+    @Test
+    void chineseIsTheDefaultAndEnglishComesWithTheLocale() {
+        // Whatever the JVM's default locale, zh must not fall back to the English bundle.
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertEquals("问题", Texts.of("zh").get("problems.title"));
+            assertEquals("问题", Texts.of(null).get("problems.title"));
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertEquals("Problems", Texts.of("en").get("problems.title"));
+        assertEquals("工业", Texts.of("zh").specialty("industrial"));
+        assertEquals("mining", Texts.of("zh").specialty("mining"), "an unknown specialty shows its key");
+        assertEquals("12 条疑问 (共 30 条)", Texts.of("zh").get("problems.count", 12, 30));
+    }
+
+    @Test
+    void everyChineseTextHasAnEnglishOne() throws Exception {
+        java.util.Properties zh = new java.util.Properties();
+        java.util.Properties en = new java.util.Properties();
+        try (var a = getClass().getResourceAsStream("texts.properties");
+                var b = getClass().getResourceAsStream("texts_en.properties")) {
+            zh.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
+            en.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(zh.keySet(), en.keySet());
+    }
+
+    @Test
+    void navigatorTreeGroupsUnitsByCountyAndTownship() {
+        Object[] demo = Fakes.demo(10);
+        Fakes.Registry reg = (Fakes.Registry) demo[1];
+        DefaultMutableTreeNode root = NavigatorView.build(reg.list(UnitQuery.all()), reg.divisions());
+        assertEquals(4, root.getChildCount(), "four counties");
+        DefaultMutableTreeNode county = (DefaultMutableTreeNode) root.getChildAt(0);
+        assertEquals("凉州区 620602", county.getUserObject());
+        DefaultMutableTreeNode town = (DefaultMutableTreeNode) county.getChildAt(0);
+        assertEquals("东大街街道 620602100", town.getUserObject());
+        // units 0, 4, 8 are in the first county
+        assertEquals(3, town.getChildCount());
+        assertTrue(((DefaultMutableTreeNode) town.getChildAt(0)).getUserObject() instanceof NavigatorView.UnitNode);
+    }
+
+    @Test
+    void initialPeriodIsTheConfiguredOneOrLastMonth() {
+        assertEquals("2024-06", Workbench.initialPeriod("2024-06"));
+        assertEquals(java.time.YearMonth.now().minusMonths(1).toString(), Workbench.initialPeriod(null));
+        assertEquals(java.time.YearMonth.now().minusMonths(1).toString(), Workbench.initialPeriod("June"));
+    }
+
+    @Test
+    void backgroundWorkReportsDoneFailedAndCancelled() throws Exception {
+        List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Background bg = new Background(new Background.Progress() {
+            public void started(String title, Runnable cancel) {
+            }
+
+            public void finished(String title, String outcome) {
+                outcomes.add(outcome);
+            }
+        }, Texts.of("zh"));
+        bg.run("导入", c -> { }, null).future().get();
+        bg.run("审核", c -> {
+            throw new IllegalStateException("数据库不可用");
+        }, null).future().get();
+        Background.Task t = bg.run("导出", c -> Thread.sleep(10_000), null);
+        t.cancel().run();
+        long until = System.currentTimeMillis() + 5000;
+        while (bg.running() > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(10);
+        }
+        java.awt.EventQueue.invokeAndWait(() -> { });
+        assertEquals(0, bg.running(), "cancelled work ends");
+        assertTrue(outcomes.contains("导入 完成"), outcomes.toString());
+        assertTrue(outcomes.contains("审核 失败: 数据库不可用"), outcomes.toString());
+        assertTrue(outcomes.contains("导出 已取消"), outcomes.toString());
+        bg.shutdown();
+    }
+}

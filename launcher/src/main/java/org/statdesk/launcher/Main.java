@@ -1,0 +1,235 @@
+package org.statdesk.launcher;
+
+import java.awt.GraphicsEnvironment;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * Embeds Felix: installs the target platform ({@code system/}) and the runtime bundle, which installs the bundles
+ * of the selected features. Exit codes: 0 done, 1 failure or a check that does not hold, 2 bad input.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv));
+    }
+
+    static int run(String[] argv) {
+        Options o;
+        try {
+            o = Options.parse(argv);
+        } catch (Options.UsageException e) {
+            if (e.getMessage() != null) {
+                System.err.println("statdesk: " + e.getMessage());
+            }
+            System.err.println(Options.USAGE);
+            return e.getMessage() == null ? 0 : 2;
+        }
+        Path home = Path.of(System.getProperty("statdesk.home", ".")).toAbsolutePath().normalize();
+        try {
+            checkFeatures(home, o.features());
+            prepareData(o.data());
+        } catch (Options.UsageException e) {
+            System.err.println("statdesk: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            System.err.println("statdesk: cannot use the data folder " + o.data() + ": " + e.getMessage());
+            return 1;
+        }
+        PrintStream stdout = System.out;
+        // Only the command's JSON may reach stdout in `run`: Felix's logger and libraries print to System.out.
+        if (o.run() || o.demo()) {
+            System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        }
+        String mode = o.run() ? "run" : GraphicsEnvironment.isHeadless() ? "console" : "gui";
+        try {
+            if (o.demo()) {
+                // demo:load refuses (exit 2) a data folder that already holds data: then just open it.
+                int code = startFramework(home, o, "run", List.of("demo:load"), System.out);
+                if (code == 1) {
+                    return code;
+                }
+                System.setOut(stdout);
+            }
+            return startFramework(home, o, mode, o.command(), stdout);
+        } catch (Exception e) {
+            System.err.println("statdesk: cannot start: " + e);
+            return 1;
+        }
+    }
+
+    /** Feature names are checked before anything starts, so a typo changes nothing. */
+    static void checkFeatures(Path home, String features) {
+        if (features == null) {
+            return;
+        }
+        TreeSet<String> known = new TreeSet<>();
+        try (Stream<Path> s = Files.list(home.resolve("features"))) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("statdesk-") && n.endsWith(".json"))
+                    .forEach(n -> known.add(n.substring(9, n.length() - 5)));
+        } catch (IOException e) {
+            throw new Options.UsageException("no features folder in " + home + ": rebuild the distribution");
+        }
+        for (String f : features.split(",")) {
+            String name = f.trim();
+            if (!name.isEmpty() && !known.contains(name)) {
+                throw new Options.UsageException("unknown feature '" + name + "': known features are "
+                        + String.join(", ", known));
+            }
+        }
+    }
+
+    /** The data folder and what it holds are readable by their owner only. */
+    static void prepareData(Path data) throws IOException {
+        boolean posix = data.getFileSystem().supportedFileAttributeViews().contains("posix");
+        for (Path p : List.of(data, data.resolve("db"))) {
+            if (!Files.isDirectory(p)) {
+                Files.createDirectories(p);
+                if (posix) {
+                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+                }
+            }
+        }
+    }
+
+    static int startFramework(Path home, Options o, String mode, List<String> command, PrintStream stdout)
+            throws Exception {
+        Path cache = Files.createTempDirectory("statdesk-felix");
+        Map<String, String> cfg = new HashMap<>();
+        cfg.put(Constants.FRAMEWORK_STORAGE, cache.toString());
+        cfg.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        cfg.put("felix.log.level", "1");
+        cfg.put("statdesk.home", home.toString());
+        cfg.put("statdesk.data", o.data().toString());
+        cfg.put("statdesk.mode", mode);
+        cfg.put("statdesk.locale", o.locale());
+        if (o.features() != null) {
+            cfg.put("statdesk.features", o.features());
+        }
+        if ("run".equals(mode)) {
+            cfg.put("statdesk.run.args", toJsonArray(command));
+        }
+        // The console only where no window is shown; a closed stdin must not stop the framework.
+        cfg.put("gosh.args", "console".equals(mode) ? "" : "--noshell");
+        cfg.put("felix.fileinstall.dir", home.resolve("etc").toString());
+        cfg.put("felix.fileinstall.filter", ".*\\.cfg");
+        cfg.put("felix.fileinstall.poll", "500");
+        cfg.put("felix.fileinstall.noInitialDelay", "true");
+        cfg.put("felix.fileinstall.log.level", "2");
+        cfg.put("felix.fileinstall.enableConfigSave", "false");
+        cfg.put("felix.cm.loglevel", "1");
+        cfg.put("ds.loglevel", "warn");
+        System.setProperty("statdesk.home", home.toString());
+        System.setProperty("statdesk.data", o.data().toString());
+
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        Framework fw = factory.newFramework(cfg);
+        fw.init();
+        AtomicInteger exit = new AtomicInteger(0);
+        BundleContext sys = fw.getBundleContext();
+        Hashtable<String, Object> outProps = new Hashtable<>();
+        outProps.put("statdesk.stdout", "true");
+        sys.registerService(OutputStream.class, stdout, outProps);
+        Hashtable<String, Object> exitProps = new Hashtable<>();
+        exitProps.put("statdesk.exit", "true");
+        sys.registerService(IntConsumer.class, exit::set, exitProps);
+
+        List<Bundle> bundles = new ArrayList<>();
+        for (Path jar : jars(home.resolve("system"))) {
+            bundles.add(sys.installBundle("reference:" + jar.toUri()));
+        }
+        Path runtime = jars(home.resolve("bundles")).stream()
+                .filter(p -> p.getFileName().toString().startsWith("org.statdesk.runtime-")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no org.statdesk.runtime bundle in " + home + "/bundles"));
+        bundles.add(sys.installBundle("reference:" + runtime.toUri()));
+        for (Bundle b : bundles) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                try {
+                    b.start();
+                } catch (BundleException e) {
+                    System.err.println("statdesk: bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
+                }
+            }
+        }
+        fw.start();
+        FrameworkEvent stopped;
+        do {
+            stopped = fw.waitForStop(0);
+        } while (stopped.getType() == FrameworkEvent.STOPPED_UPDATE);
+        deleteTree(cache);
+        if (stopped.getType() == FrameworkEvent.ERROR) {
+            System.err.println("statdesk: the framework stopped on an error: " + stopped.getThrowable());
+            return 1;
+        }
+        return exit.get();
+    }
+
+    private static List<Path> jars(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    static String toJsonArray(List<String> items) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append('"');
+            for (char c : items.get(i).toCharArray()) {
+                switch (c) {
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    case '\t' -> sb.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            sb.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            sb.append(c);
+                        }
+                    }
+                }
+            }
+            sb.append('"');
+        }
+        return sb.append(']').toString();
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}
