@@ -134,10 +134,11 @@ public final class Main {
             cfg.put("statdesk.features", o.features());
         }
         if ("run".equals(mode)) {
+            System.setProperty("java.awt.headless", "true");
             cfg.put("statdesk.run.args", toJsonArray(command));
         }
         // The console only where no window is shown; a closed stdin must not stop the framework.
-        cfg.put("gosh.args", "console".equals(mode) ? "" : "--noshell");
+        cfg.put("gosh.args", "console".equals(mode) ? "" : "--nointeractive");
         cfg.put("felix.fileinstall.dir", home.resolve("etc").toString());
         cfg.put("felix.fileinstall.filter", ".*\\.cfg");
         cfg.put("felix.fileinstall.poll", "500");
@@ -163,12 +164,20 @@ public final class Main {
 
         List<Bundle> bundles = new ArrayList<>();
         for (Path jar : jars(home.resolve("system"))) {
-            bundles.add(sys.installBundle("reference:" + jar.toUri()));
+            // The interactive shell only where it is wanted: elsewhere it would read stdin and print to stdout.
+            if (!"console".equals(mode) && jar.getFileName().toString().startsWith("org.apache.felix.gogo.shell")) {
+                continue;
+            }
+            bundles.add(sys.installBundle(location(jar)));
         }
-        Path runtime = jars(home.resolve("bundles")).stream()
-                .filter(p -> p.getFileName().toString().startsWith("org.statdesk.runtime-")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no org.statdesk.runtime bundle in " + home + "/bundles"));
-        bundles.add(sys.installBundle("reference:" + runtime.toUri()));
+        // The runtime needs the API to resolve; it installs every other bundle of the selected features itself.
+        for (String bsn : List.of("org.statdesk.api-", "org.statdesk.runtime-")) {
+            Path jar = jars(home.resolve("bundles")).stream()
+                    .filter(p -> p.getFileName().toString().startsWith(bsn)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + bsn + "*.jar in " + home.resolve("bundles")
+                            + ": rebuild the distribution (mvn install)"));
+            bundles.add(sys.installBundle(location(jar)));
+        }
         for (Bundle b : bundles) {
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 try {
@@ -189,6 +198,11 @@ public final class Main {
             return 1;
         }
         return exit.get();
+    }
+
+    /** The same location string the runtime uses, so that both name a bundle alike. */
+    static String location(Path p) {
+        return "reference:" + p.toAbsolutePath().normalize().toUri();
     }
 
     private static List<Path> jars(Path dir) throws IOException {

@@ -69,7 +69,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:import", Command.FLAGS + "=admit",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:import", Command.FLAGS + "=admit",
             Command.USAGE + "=registry:import FILE [--admit] [--json]",
             Command.DESCRIPTION + "=imports a register CSV, all or nothing; every row becomes an application,"
                     + " --admit admits those without error-level findings"})
@@ -94,7 +94,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:list",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:list",
             Command.USAGE + "=registry:list [--county C] [--specialty S] [--status S] [--scale S] [--json]",
             Command.DESCRIPTION + "=lists units and applications of the register"})
     public static final class ListUnits extends Base {
@@ -121,7 +121,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:show", Command.USAGE + "=registry:show CODE [--json]",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:show", Command.USAGE + "=registry:show CODE [--json]",
             Command.DESCRIPTION + "=a unit with its applications, findings, statistician changes and history"})
     public static final class Show extends Base {
         @Activate
@@ -158,7 +158,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:findings", Command.FLAGS + "=open",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:findings", Command.FLAGS + "=open",
             Command.USAGE + "=registry:findings [--check ID] [--severity S] [--county C] [--open] [--json]",
             Command.DESCRIPTION + "=findings of the register's checks"})
     public static final class Findings extends Base {
@@ -204,7 +204,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:apply",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:apply",
             Command.USAGE + "=registry:apply --credit_code C --name N --division_code D --industry_code I"
                     + " --revenue R [--scale above|below] [--qualification Q] [--address A] [--statistician S]"
                     + " [--phone P] --reason WHY [--json]",
@@ -241,7 +241,7 @@ public final class RegistryCommands {
         return CommandResult.ok(doc, line(a));
     }
 
-    @Component(property = {Command.NAME + "=registry:approve", Command.USAGE + "=registry:approve CODE --reason WHY [--json]",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:approve", Command.USAGE + "=registry:approve CODE --reason WHY [--json]",
             Command.DESCRIPTION + "=passes the next check of an application: county check, then specialty check"
                     + " (into the register); exit 1 when error-level findings block it"})
     public static final class Approve extends Base {
@@ -267,7 +267,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:reject", Command.USAGE + "=registry:reject CODE --reason WHY [--json]",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:reject", Command.USAGE + "=registry:reject CODE --reason WHY [--json]",
             Command.DESCRIPTION + "=rejects an application; it is kept with its reason"})
     public static final class Reject extends Base {
         @Activate
@@ -282,7 +282,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:change",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:change",
             Command.USAGE + "=registry:change CODE [--name N] [--address A] [--industry I] [--scale S] [--revenue R]"
                     + " [--qualification Q] [--division D] [--phone P] [--statistician S --handover H [--date D]]"
                     + " --reason WHY [--json]",
@@ -323,7 +323,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:exit",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:exit",
             Command.USAGE + "=registry:exit CODE --kind closed|cancelled|below_threshold|merged [--date D]"
                     + " --reason WHY [--json]",
             Command.DESCRIPTION + "=takes a unit out of the register (it stays on file with kind, date, reason)"})
@@ -341,7 +341,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:resolve",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:resolve",
             Command.USAGE + "=registry:resolve CODE --check ID --reason WHY [--json]",
             Command.DESCRIPTION + "=marks a unit's open findings of one check as resolved, with the reason"})
     public static final class Resolve extends Base {
@@ -359,7 +359,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:spotcheck",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:spotcheck",
             Command.USAGE + "=registry:spotcheck --share 0.2 [--seed N] [--county C] [--specialty S] [--scale S]"
                     + " [--reason WHY] [--json]",
             Command.DESCRIPTION + "=a random, reproducible and recorded list of in-register units for field checks"})
@@ -381,7 +381,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:statistician",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:statistician",
             Command.USAGE + "=registry:statistician CODE --name N [--phone P] --date D --handover H --reason WHY [--json]",
             Command.DESCRIPTION + "=reports a change of a unit's statistician (变动报备) with the handover of records"})
     public static final class Statistician extends Base {
@@ -402,7 +402,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:training",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:training",
             Command.USAGE + "=registry:training --name PERSON (--unit CODE | --county C) --date D --course TEXT"
                     + " [--hours H] [--json]",
             Command.DESCRIPTION + "=records a statistician's training"})
@@ -424,7 +424,7 @@ public final class RegistryCommands {
         }
     }
 
-    @Component(property = {Command.NAME + "=registry:coverage",
+    @Component(service = Command.class, property = {Command.NAME + "=registry:coverage",
             Command.USAGE + "=registry:coverage [--year Y] [--city 620600] [--json]",
             Command.DESCRIPTION + "=training coverage of statisticians per county; new statisticians trained"
                     + " before taking their post"})

@@ -73,6 +73,22 @@ public final class ReviewServiceImpl implements ReviewService {
             ReviewConfig config, BundleContext ctx) throws SQLException {
         this(store, journal, register, settingsOf(config));
         store.migrate(ctx.getBundle());
+        for (org.statdesk.api.audit.AuditedTable t : ReviewTables.ALL) {
+            registrations.add(ctx.registerService(org.statdesk.api.audit.AuditedTable.class, t, null));
+        }
+    }
+
+    private final List<org.osgi.framework.ServiceRegistration<?>> registrations = new ArrayList<>();
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        for (org.osgi.framework.ServiceRegistration<?> r : registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework unregisters a stopping bundle's services itself
+            }
+        }
     }
 
     /** For tests and the benchmark: the schema is already there. */

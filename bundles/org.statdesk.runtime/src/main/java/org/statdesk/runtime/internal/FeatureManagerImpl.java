@@ -123,7 +123,8 @@ final class FeatureManagerImpl implements FeatureManager {
                         }
                     }
                     toStart.add(b);
-                } else if (b.getState() != Bundle.ACTIVE) {
+                } else if (b.getState() != Bundle.ACTIVE && b.getState() != Bundle.STARTING
+                        && b.getBundleId() != context.getBundle().getBundleId()) {
                     toStart.add(b);
                 }
             }
