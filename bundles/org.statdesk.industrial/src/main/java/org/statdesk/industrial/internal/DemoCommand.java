@@ -29,6 +29,12 @@ public final class DemoCommand implements Command {
     private final Command registryImport;
     private final Command reviewImport;
     private final Register register;
+    /** The enforcement section's roster import, when that feature is enabled: the demo then has inspectors too. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY,
+            target = "(" + Command.NAME + "=enforcement:import-inspectors)")
+    private volatile Command inspectorImport;
 
     @Activate
     public DemoCommand(@Reference(target = "(" + Command.NAME + "=registry:import)") Command registryImport,
@@ -64,6 +70,20 @@ public final class DemoCommand implements Command {
             if (r2.exitCode() != 0) {
                 return r2;
             }
+            Command roster = inspectorImport;
+            CommandResult r3 = null;
+            if (roster != null) {
+                Path ins = dir.resolve("inspectors.csv");
+                Files.writeString(ins, DemoData.inspectors(), StandardCharsets.UTF_8);
+                try {
+                    r3 = roster.execute(Args.parse(List.of(ins.toString(), "--json"), Set.of()));
+                } finally {
+                    Files.deleteIfExists(ins);
+                }
+                if (r3.exitCode() != 0) {
+                    return r3;
+                }
+            }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("units", d.units);
             json.put("report_values", d.reportRows);
@@ -71,6 +91,7 @@ public final class DemoCommand implements Command {
             json.put("planted", d.planted);
             json.put("register_import", r1.json());
             json.put("review_import", r2.json());
+            json.put("inspector_import", r3 == null ? null : r3.json());
             return CommandResult.ok(json, String.format("演示数据已载入：%d 家单位，%d 个月报数值，最近报告期 %s，植入异常 %d 处。"
                     + "%n试试：statdesk run review:run --period %s", d.units, d.reportRows, last, d.planted.size(),
                     last));

@@ -61,7 +61,8 @@ final class DemoData {
             }
             int s = 0;
             for (int i = 0; i < 8; i++) {
-                s += CHARS.indexOf(org.charAt(i)) * W_ORG[i];
+                char ch = org.charAt(i); // GB 11714 values: digits as they are, A-Z as 10-35
+                s += (ch <= '9' ? ch - '0' : ch - 'A' + 10) * W_ORG[i];
             }
             int c = 11 - s % 11;
             org.append(c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c));
@@ -294,5 +295,27 @@ final class DemoData {
 
     private static double round1(double v) {
         return Math.round(v * 10) / 10.0;
+    }
+
+    /** A roster for the enforcement section: certified inspectors in the city bureau and each county, a few without. */
+    static String inspectors() {
+        String[] surnames = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"};
+        String[] given = {"建国", "秀兰", "志强", "海燕", "永红", "文军", "丽娟", "国庆", "春梅", "晓东"};
+        String[][] places = {{"620600", "6"}, {"620602", "4"}, {"620621", "3"}, {"620622", "3"}, {"620623", "3"}};
+        String[] specialties = {"industrial", "trade", "services", "enforcement"};
+        StringBuilder sb = new StringBuilder("name,certificate_no,certificate_date,county_code,specialty\n");
+        int n = 0;
+        for (String[] p : places) {
+            int count = Integer.parseInt(p[1]);
+            for (int i = 0; i <= count; i++, n++) {
+                String name = surnames[n % surnames.length] + given[(n * 7) % given.length];
+                boolean certified = i < count; // the last of each office has no certificate yet
+                sb.append(name).append(',')
+                        .append(certified ? String.format("甘统执字%s%03d", p[0], i + 1) : "").append(',')
+                        .append(certified ? String.format("20%02d-%02d-15", 18 + i % 4, 3 + i % 9) : "").append(',')
+                        .append(p[0]).append(',').append(specialties[n % specialties.length]).append('\n');
+            }
+        }
+        return sb.toString();
     }
 }

@@ -57,7 +57,15 @@ public final class DivisionsImpl implements Divisions {
         return level("county", cityCode);
     }
 
-    private List<Division> level(String level, String prefix) {
+    /**
+     * Divisions of a level under a code: a city's code 620600 stands for every code beginning 6206, so the trailing
+     * zero pairs of a 6-digit code are not part of the prefix.
+     */
+    private List<Division> level(String level, String code) {
+        String prefix = code;
+        while (prefix != null && prefix.length() > 2 && prefix.length() <= 6 && prefix.endsWith("00")) {
+            prefix = prefix.substring(0, prefix.length() - 2);
+        }
         List<Division> out = new ArrayList<>();
         for (Division d : byCode.values()) {
             if (d.level().equals(level) && (prefix == null || d.code().startsWith(prefix))) {
