@@ -32,8 +32,12 @@ import org.statdesk.api.command.CommandResult;
 final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
     private final Map<String, Entry> byName = new ConcurrentHashMap<>();
 
-    record Entry(String name, Set<String> flags, String usage, String description, Command command,
-            ServiceRegistration<?> gogo) {
+    /** A tracked command; the component behind it is created only when first run, not at every start. */
+    record Entry(String name, Set<String> flags, String usage, String description, ServiceReference<Command> ref,
+            BundleContext context, ServiceRegistration<?> gogo) {
+        Command command() {
+            return context.getService(ref);
+        }
     }
 
     CommandHub(BundleContext context) {
@@ -49,7 +53,6 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
             return null;
         }
         String name = (String) n;
-        Command command = context.getService(ref);
         Set<String> flags = Arrays.stream(String.valueOf(ref.getProperty(Command.FLAGS) == null ? ""
                 : flagsOf(ref.getProperty(Command.FLAGS))).split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
@@ -60,7 +63,7 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
         ServiceRegistration<?> reg = context.registerService(Function.class.getName(),
                 (Function) (session, arguments) -> console(self[0], session, arguments), props);
         Entry e = new Entry(name, flags, str(ref.getProperty(Command.USAGE)), str(ref.getProperty(Command.DESCRIPTION)),
-                command, reg);
+                ref, context, reg);
         self[0] = e;
         byName.put(name, e);
         return e;
@@ -109,7 +112,12 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
         boolean json = tokens.contains("--json");
         try {
             Args args = Args.parse(tokens, e.flags());
-            CommandResult r = e.command().execute(args);
+            Command command = e.command();
+            if (command == null) {
+                String msg = "command " + e.name() + " could not start (see the messages above on stderr)";
+                return new CommandResult(CommandResult.CHECK_FAILED, Map.of("error", msg), "error: " + msg);
+            }
+            CommandResult r = command.execute(args);
             return r == null ? CommandResult.ok(Map.of(), "") : r;
         } catch (BadInputException ex) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -149,7 +157,10 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
                         + "statdesk run help lists them");
             } else {
                 Entry e = awaitCommand(tokens.get(0));
-                if (e == null) {
+                String missing = e == null ? Diagnosis.whyUnavailable(context, tokens.get(0)) : null;
+                if (missing != null) {
+                    code = fail(out, json, 1, missing);
+                } else if (e == null) {
                     code = fail(out, json, 2, "unknown command '" + tokens.get(0) + "': statdesk run help lists the "
                             + "commands of the enabled features (is the feature that has it enabled?)");
                 } else {

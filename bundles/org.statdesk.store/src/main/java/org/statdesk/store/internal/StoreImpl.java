@@ -26,8 +26,12 @@ import org.statdesk.api.store.Store;
  * The database from configuration ({@code etc/org.statdesk.store.cfg}), through the JDBC DataSourceFactory service
  * that the driver bundle publishes (H2 by default, PostgreSQL's works the same). One connection stays open for the
  * life of the component so that an embedded database is opened once, not per connection.
+ *
+ * <p>The Store service is registered by hand, only once the database is open: when it cannot be opened the user gets
+ * one clear message and the bundles that need the store simply wait, instead of every one of them failing in turn.
+ * The driver is chosen by the reference's target, {@code dataSourceFactory.target} in the configuration.
  */
-@Component(service = Store.class, configurationPid = "org.statdesk.store", immediate = true)
+@Component(service = {}, configurationPid = "org.statdesk.store", immediate = true)
 @Designate(ocd = StoreConfig.class)
 public final class StoreImpl implements Store {
     private final DataSourceFactory factory;
@@ -40,12 +44,39 @@ public final class StoreImpl implements Store {
     }
 
     @Activate
-    public StoreImpl(@Reference(target = "(osgi.jdbc.driver.class=org.h2.Driver)") DataSourceFactory factory,
-            StoreConfig config, BundleContext ctx) throws SQLException {
+    public StoreImpl(@Reference(name = "dataSourceFactory", target = "(osgi.jdbc.driver.class=org.h2.Driver)")
+            DataSourceFactory factory, StoreConfig config, BundleContext ctx) {
         this.factory = factory;
+        this.context = ctx;
         String data = ctx.getProperty("statdesk.data");
         this.dataFolder = Path.of(data == null ? System.getProperty("user.home") + "/.statdesk" : data);
-        open(settingsOf(config));
+        openAndPublish(settingsOf(config));
+    }
+
+    private final BundleContext context;
+    private org.osgi.framework.ServiceRegistration<Store> registration;
+
+    /** Opens the database and offers the Store service; on failure withdraws it and says why, once. */
+    private synchronized void openAndPublish(Settings s) {
+        try {
+            open(s);
+            if (registration == null) {
+                registration = context.registerService(Store.class, this, null);
+            }
+        } catch (SQLException e) {
+            unpublish();
+        }
+    }
+
+    private synchronized void unpublish() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping
+            }
+            registration = null;
+        }
     }
 
     private Settings settingsOf(StoreConfig c) {
@@ -85,12 +116,13 @@ public final class StoreImpl implements Store {
     }
 
     @Modified
-    void modified(StoreConfig config) throws SQLException {
-        open(settingsOf(config));
+    void modified(StoreConfig config) {
+        openAndPublish(settingsOf(config));
     }
 
     @Deactivate
     void deactivate() {
+        unpublish();
         closeKeeper();
     }
 

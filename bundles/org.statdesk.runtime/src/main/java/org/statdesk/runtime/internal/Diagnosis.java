@@ -1,0 +1,65 @@
+package org.statdesk.runtime.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.ReferenceDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+import org.statdesk.api.command.Command;
+
+/**
+ * Says why a declared command is not there: its component waits for a service that is missing (e.g. the store, when
+ * the database cannot be opened). Without this a user would read "unknown command" for a command that exists.
+ */
+final class Diagnosis {
+    private Diagnosis() {
+    }
+
+    /** A message naming the missing services, or null when no enabled bundle declares the command. */
+    static String whyUnavailable(BundleContext ctx, String name) {
+        ServiceReference<ServiceComponentRuntime> ref = ctx.getServiceReference(ServiceComponentRuntime.class);
+        if (ref == null) {
+            return null;
+        }
+        ServiceComponentRuntime scr = ctx.getService(ref);
+        try {
+            for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+                Object n = d.properties == null ? null : d.properties.get(Command.NAME);
+                if (!name.equals(n) && !(n instanceof String s && !name.contains(":") && s.endsWith(":" + name))) {
+                    continue;
+                }
+                Map<String, String> interfaces = new java.util.HashMap<>();
+                for (ReferenceDTO r : d.references) {
+                    interfaces.put(r.name, r.interfaceName);
+                }
+                List<String> missing = new ArrayList<>();
+                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                    for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
+                        missing.add(interfaces.getOrDefault(u.name, u.name));
+                    }
+                    if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION && c.failure != null) {
+                        missing.add("(it failed to start: " + c.failure.lines().findFirst().orElse("") + ")");
+                    }
+                }
+                if (!d.defaultEnabled) {
+                    return "command " + n + " is disabled";
+                }
+                return "command " + n + " is not available now: it needs "
+                        + (missing.isEmpty() ? "services that are not there"
+                                : missing.stream().distinct().collect(Collectors.joining(", ")))
+                        + (missing.stream().anyMatch(m -> m.startsWith("org.statdesk.api.store")
+                                || m.startsWith("org.statdesk.api.audit")) ? "; the database is not open: see the "
+                                + "message above and check etc/org.statdesk.store.cfg" : "");
+            }
+            return null;
+        } finally {
+            ctx.ungetService(ref);
+        }
+    }
+}
