@@ -28,6 +28,7 @@ import org.statdesk.api.registry.UnitQuery;
 public final class DemoCommand implements Command {
     private final Command registryImport;
     private final Command reviewImport;
+    private final Command reviewRun;
     private final Register register;
     /** The enforcement section's roster import, when that feature is enabled: the demo then has inspectors too. */
     @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
@@ -39,9 +40,11 @@ public final class DemoCommand implements Command {
     @Activate
     public DemoCommand(@Reference(target = "(" + Command.NAME + "=registry:import)") Command registryImport,
             @Reference(target = "(" + Command.NAME + "=review:import)") Command reviewImport,
+            @Reference(target = "(" + Command.NAME + "=review:run)") Command reviewRun,
             @Reference Register register) {
         this.registryImport = registryImport;
         this.reviewImport = reviewImport;
+        this.reviewRun = reviewRun;
         this.register = register;
     }
 
@@ -69,6 +72,11 @@ public final class DemoCommand implements Command {
             CommandResult r2 = reviewImport.execute(Args.parse(List.of(rep.toString(), "--json"), Set.of()));
             if (r2.exitCode() != 0) {
                 return r2;
+            }
+            // a new user opens the workstation on a reviewed month: the Problems view has its flags
+            CommandResult r4 = reviewRun.execute(Args.parse(List.of("--period", last.toString(), "--json"), Set.of()));
+            if (r4.exitCode() != 0) {
+                return r4;
             }
             Command roster = inspectorImport;
             CommandResult r3 = null;
