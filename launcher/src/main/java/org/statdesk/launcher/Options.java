@@ -12,7 +12,8 @@ record Options(Path data, String features, String locale, boolean demo, boolean 
 
     static final String USAGE = "usage: statdesk [--data DIR] [--features a,b] [--locale zh|en] [demo | run <command>]";
 
-    static Options parse(String[] argv) {
+    static Options parse(String[] given) {
+        String[] argv = splitEquals(given);
         Path data = Path.of(System.getProperty("user.home"), ".statdesk");
         String features = null;
         String locale = "zh";
@@ -44,6 +45,7 @@ record Options(Path data, String features, String locale, boolean demo, boolean 
                         data = Path.of(a.substring(7));
                     } else if (a.startsWith("--features=")) {
                         features = a.substring(11);
+
                     } else {
                         throw new UsageException("unknown argument '" + a + "'");
                     }
@@ -54,6 +56,23 @@ record Options(Path data, String features, String locale, boolean demo, boolean 
             throw new UsageException("run needs a command, e.g. statdesk run feature:list --json");
         }
         return new Options(data.toAbsolutePath().normalize(), features, locale, demo, run, List.copyOf(command));
+    }
+
+    /** {@code --data=D} is {@code --data D}; only before {@code run}, whose arguments belong to the command. */
+    private static String[] splitEquals(String[] argv) {
+        List<String> out = new ArrayList<>();
+        boolean command = false;
+        for (String a : argv) {
+            command |= a.equals("run");
+            int eq = a.indexOf('=');
+            if (!command && a.startsWith("--") && eq > 2) {
+                out.add(a.substring(0, eq));
+                out.add(a.substring(eq + 1));
+            } else {
+                out.add(a);
+            }
+        }
+        return out.toArray(new String[0]);
     }
 
     private static String value(String[] argv, int i, String option) {

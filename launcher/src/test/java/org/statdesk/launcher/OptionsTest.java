@@ -30,6 +30,16 @@ class OptionsTest {
     }
 
     @Test
+    void optionsWithEqualsSigns() {
+        Options o = Options.parse(new String[] {"--data=/tmp/x", "--features=trade", "--locale=en", "run", "a:b",
+            "--k=v"});
+        assertEquals(Path.of("/tmp/x"), o.data());
+        assertEquals("trade", o.features());
+        assertEquals("en", o.locale());
+        assertEquals(List.of("a:b", "--k=v"), o.command());
+    }
+
+    @Test
     void demoAsWordOrOption() {
         assertTrue(Options.parse(new String[] {"demo"}).demo());
         assertTrue(Options.parse(new String[] {"--demo", "--locale", "en"}).demo());

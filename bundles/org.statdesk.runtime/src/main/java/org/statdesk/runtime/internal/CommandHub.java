@@ -162,7 +162,7 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
                     code = fail(out, json, 1, missing);
                 } else if (e == null) {
                     code = fail(out, json, 2, "unknown command '" + tokens.get(0) + "': statdesk run help lists the "
-                            + "commands of the enabled features (is the feature that has it enabled?)");
+                            + "commands of the enabled features (is the feature that has it enabled?)", tokens.get(0));
                 } else {
                     CommandResult r = execute(e, tokens.subList(1, tokens.size()));
                     String s = render(r, json);
@@ -184,8 +184,23 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
     }
 
     private int fail(PrintStream out, boolean json, int code, String message) {
+        return fail(out, json, code, message, null);
+    }
+
+    private int fail(PrintStream out, boolean json, int code, String message, String value) {
         if (json) {
-            out.println(Json.write(Map.of("error", message)));
+            // the same shape as every command's bad input ("errors"), plus the one-line "error"
+            Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("error", message);
+            if (code == CommandResult.BAD_INPUT) {
+                Map<String, Object> e = new java.util.LinkedHashMap<>();
+                e.put("line", 0);
+                e.put("field", "command");
+                e.put("value", value);
+                e.put("message", message);
+                doc.put("errors", List.of(e));
+            }
+            out.println(Json.write(doc));
         }
         System.err.println("statdesk: " + message);
         return code;

@@ -21,6 +21,38 @@ final class Diagnosis {
     private Diagnosis() {
     }
 
+    /**
+     * The services at the root of why {@code d} is not satisfied: a missing service that another component of ours
+     * would provide if it were satisfied is followed to what that component lacks, so the user reads "the store",
+     * not an internal class name.
+     */
+    private static void missingOf(ServiceComponentRuntime scr, ComponentDescriptionDTO d, List<String> out,
+            java.util.Set<String> seen) {
+        if (!seen.add(d.name + "@" + d.bundle.id)) {
+            return;
+        }
+        Map<String, String> interfaces = new java.util.HashMap<>();
+        for (ReferenceDTO r : d.references) {
+            interfaces.put(r.name, r.interfaceName);
+        }
+        for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+            if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION && c.failure != null) {
+                out.add("(" + d.name + " failed to start: " + c.failure.lines().findFirst().orElse("") + ")");
+            }
+            for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
+                String iface = interfaces.getOrDefault(u.name, u.name);
+                List<ComponentDescriptionDTO> providers = scr.getComponentDescriptionDTOs().stream()
+                        .filter(p -> p.serviceInterfaces != null && List.of(p.serviceInterfaces).contains(iface))
+                        .toList();
+                if (providers.isEmpty()) {
+                    out.add(iface);
+                } else {
+                    providers.forEach(p -> missingOf(scr, p, out, seen));
+                }
+            }
+        }
+    }
+
     /** A message naming the missing services, or null when no enabled bundle declares the command. */
     static String whyUnavailable(BundleContext ctx, String name) {
         ServiceReference<ServiceComponentRuntime> ref = ctx.getServiceReference(ServiceComponentRuntime.class);
@@ -34,28 +66,17 @@ final class Diagnosis {
                 if (!name.equals(n) && !(n instanceof String s && !name.contains(":") && s.endsWith(":" + name))) {
                     continue;
                 }
-                Map<String, String> interfaces = new java.util.HashMap<>();
-                for (ReferenceDTO r : d.references) {
-                    interfaces.put(r.name, r.interfaceName);
-                }
-                List<String> missing = new ArrayList<>();
-                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
-                    for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
-                        missing.add(interfaces.getOrDefault(u.name, u.name));
-                    }
-                    if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION && c.failure != null) {
-                        missing.add("(it failed to start: " + c.failure.lines().findFirst().orElse("") + ")");
-                    }
-                }
                 if (!d.defaultEnabled) {
                     return "command " + n + " is disabled";
                 }
+                List<String> missing = new ArrayList<>();
+                missingOf(scr, d, missing, new java.util.HashSet<>());
                 return "command " + n + " is not available now: it needs "
                         + (missing.isEmpty() ? "services that are not there"
                                 : missing.stream().distinct().collect(Collectors.joining(", ")))
-                        + (missing.stream().anyMatch(m -> m.startsWith("org.statdesk.api.store")
-                                || m.startsWith("org.statdesk.api.audit")) ? "; the database is not open: see the "
-                                + "message above and check etc/org.statdesk.store.cfg" : "");
+                        + (missing.stream().anyMatch(m -> m.startsWith("org.statdesk.api.store"))
+                                ? "; the database is not open: see the message above and check "
+                                        + "etc/org.statdesk.store.cfg" : "");
             }
             return null;
         } finally {
