@@ -76,6 +76,11 @@ public final class Main {
                 if (code == 1) {
                     return code;
                 }
+                if (code == 2) {
+                    System.err.println("statdesk: no demonstration data was loaded (see above: the data folder already"
+                            + " holds a register, or the industrial feature, which brings the demo, is not enabled);"
+                            + " opening the workstation as it is");
+                }
                 System.setOut(stdout);
             }
             return startFramework(home, o, mode, o.command(), stdout);
@@ -134,7 +139,9 @@ public final class Main {
             cfg.put("statdesk.features", o.features());
         }
         if ("run".equals(mode)) {
-            System.setProperty("java.awt.headless", "true");
+            if (!o.demo()) {
+                System.setProperty("java.awt.headless", "true"); // charts render without a display
+            }
             cfg.put("statdesk.run.args", toJsonArray(command));
         }
         // The console only where no window is shown; a closed stdin must not stop the framework.
