@@ -175,8 +175,16 @@ final class Cases {
                 ps.setString(3, violation);
                 ps.setString(4, facts.strip());
                 ps.setObject(5, filedOn);
-                ps.setObject(6, deadline);
-                ps.setObject(7, checkId);
+                if (deadline == null) {
+                    ps.setNull(6, java.sql.Types.DATE);
+                } else {
+                    ps.setObject(6, deadline);
+                }
+                if (checkId == null) {
+                    ps.setNull(7, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(7, checkId);
+                }
                 ps.executeUpdate();
                 try (ResultSet k = ps.getGeneratedKeys()) {
                     k.next();

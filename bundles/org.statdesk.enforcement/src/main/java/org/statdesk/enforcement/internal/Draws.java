@@ -231,19 +231,22 @@ final class Draws {
 
     List<DrawSummary> list(Integer year) throws Exception {
         List<DrawSummary> out = new ArrayList<>();
-        try (Connection c = ctx.store().connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT d.id, d.draw_year, d.seed, d.status, d.population_hash, d.drawn_on, d.drawn_by, "
-                        + "d.replaced_by, d.replace_reason, (SELECT COUNT(*) FROM enf_draw_target t "
-                        + "WHERE t.draw_id = d.id) FROM enf_draw d WHERE (? IS NULL OR d.draw_year = ?) "
-                        + "ORDER BY d.draw_year DESC, d.id DESC")) {
-            ps.setObject(1, year);
-            ps.setObject(2, year);
+        // two statements rather than "? IS NULL OR ...": PostgreSQL cannot type an untyped null parameter
+        String sql = "SELECT d.id, d.draw_year, d.seed, d.status, d.population_hash, d.drawn_on, d.drawn_by, "
+                + "d.replaced_by, d.replace_reason, (SELECT COUNT(*) FROM enf_draw_target t WHERE t.draw_id = d.id) "
+                + "FROM enf_draw d" + (year == null ? "" : " WHERE d.draw_year = ?")
+                + " ORDER BY d.draw_year DESC, d.id DESC";
+        try (Connection c = ctx.store().connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (year != null) {
+                ps.setInt(1, year);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long rb = rs.getLong(8);
+                    Long replacedBy = rs.wasNull() ? null : rb; // right after reading column 8, not later
                     out.add(new DrawSummary(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
                             rs.getString(5), rs.getInt(10), rs.getObject(6, LocalDate.class).toString(),
-                            rs.getString(7), rs.wasNull() ? null : rb, rs.getString(9)));
+                            rs.getString(7), replacedBy, rs.getString(9)));
                 }
             }
         }

@@ -68,7 +68,7 @@ final class EnforcementCommands {
                     List<Roster.Inspector> list = roster.list(county);
                     Roster.PassRate rate = roster.passRate(list);
                     Map<String, Object> doc = new LinkedHashMap<>();
-                    doc.put("inspectors", list);
+                    doc.put("inspectors", list.stream().map(Roster.InspectorJson::of).toList());
                     doc.put("pass_rate", rate);
                     StringBuilder sb = new StringBuilder();
                     for (Roster.Inspector i : list) {

@@ -24,6 +24,19 @@ final class Roster {
             String specialty, boolean examRequired) {
     }
 
+    /**
+     * An inspector as commands show it: the certificate date as ISO text, since the runtime's JSON writer has no
+     * java.time support.
+     */
+    record InspectorJson(long id, String name, String certificateNo, String certificateDate, String countyCode,
+            String specialty, boolean examRequired) {
+        static InspectorJson of(Inspector i) {
+            return new InspectorJson(i.id(), i.name(), i.certificateNo(),
+                    i.certificateDate() == null ? null : i.certificateDate().toString(), i.countyCode(),
+                    i.specialty(), i.examRequired());
+        }
+    }
+
     /** Of the staff required to sit the exam, how many hold a certificate, against the target. */
     record PassRate(int required, int passed, Double rate, double target, boolean met) {
     }
@@ -139,11 +152,13 @@ final class Roster {
 
     List<Inspector> list(String county) throws Exception {
         List<Inspector> out = new ArrayList<>();
-        try (Connection c = ctx.store().connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, name, certificate_no, certificate_date, county_code, specialty, exam_required "
-                        + "FROM enf_inspector WHERE (? IS NULL OR county_code = ?) ORDER BY county_code, id")) {
-            ps.setString(1, county);
-            ps.setString(2, county);
+        // two statements rather than "? IS NULL OR ...": PostgreSQL cannot type an untyped null parameter
+        String sql = "SELECT id, name, certificate_no, certificate_date, county_code, specialty, exam_required "
+                + "FROM enf_inspector" + (county == null ? "" : " WHERE county_code = ?") + " ORDER BY county_code, id";
+        try (Connection c = ctx.store().connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (county != null) {
+                ps.setString(1, county);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Inspector(rs.getLong(1), rs.getString(2), rs.getString(3),
