@@ -159,8 +159,8 @@ final class Cases {
                 ps.setLong(1, checkId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || !rs.getString(1).equals(unit.creditCode())) {
-                        throw new BadInputException("check", List.of(InputError.of("check", String.valueOf(checkId),
-                                "没有对此单位的这次检查")));
+                        throw Inputs.bad(InputError.of("check", String.valueOf(checkId),
+                                "没有对此单位的这次检查"));
                     }
                 }
             }
@@ -218,6 +218,12 @@ final class Cases {
         if (status != null && !status.equals("filed") && (newDecision == null || newDecision.isBlank())) {
             errors.add(InputError.of("decision", decision, "作出决定或结案前须填写处理决定"));
         }
+        if ("closed".equals(status) && on.isBefore(LocalDate.parse(before.filedOn()))) {
+            errors.add(InputError.of("date", on.toString(), "结案日期早于立案日期 " + before.filedOn()));
+        }
+        if ("closed".equals(status) && on.isAfter(ctx.today().get())) {
+            errors.add(InputError.of("date", on.toString(), "结案日期晚于今天"));
+        }
         if (deadline != null && deadline.isBefore(LocalDate.parse(before.filedOn()))) {
             errors.add(InputError.of("deadline", deadline.toString(), "办理期限早于立案日期"));
         }
@@ -267,14 +273,14 @@ final class Cases {
     CaseJson get(long id) throws Exception {
         List<CaseJson> l = list("id = ?", id);
         if (l.isEmpty()) {
-            throw new BadInputException("no case", List.of(InputError.of("id", String.valueOf(id), "没有此编号的案件")));
+            throw Inputs.bad(InputError.of("id", String.valueOf(id), "没有此编号的案件"));
         }
         return l.get(0);
     }
 
     List<CaseJson> list(String status) throws Exception {
         if (status != null && !STATUSES.contains(status)) {
-            throw new BadInputException("status", List.of(InputError.of("status", status, "状态应为 filed、decided 或 closed")));
+            throw Inputs.bad(InputError.of("status", status, "状态应为 filed、decided 或 closed"));
         }
         return status == null ? list("1 = 1", null) : list("status = ?", status);
     }

@@ -47,12 +47,14 @@ record Ctx(Store store, Journal journal, Register register, Sampler sampler, Sup
         if (u.isPresent()) {
             return u.get().countyCode();
         }
-        throw new BadInputException(field + " unknown", java.util.List.of(InputError.of(field, code,
-                "未知的单位或区划代码：应为名录库中的统一社会信用代码，或本市的县区（6 位）、乡镇（9 位）代码")));
+        InputError e = InputError.of(field, code,
+                "未知的单位或区划代码：应为名录库中的统一社会信用代码，或本市的县区（6 位）、乡镇（9 位）代码");
+        throw new BadInputException(e.toString(), java.util.List.of(e));
     }
 
     Unit unit(String field, String creditCode) {
+        InputError e = InputError.of(field, creditCode, "名录库中没有此单位");
         return register.find(creditCode == null ? "" : creditCode.strip()).orElseThrow(() -> new BadInputException(
-                field + " unknown", java.util.List.of(InputError.of(field, creditCode, "名录库中没有此单位"))));
+                e.toString(), java.util.List.of(e)));
     }
 }

@@ -101,13 +101,13 @@ final class Draws {
         Optional<DrawSummary> existing = active(year);
         if (existing.isPresent() && !replace) {
             DrawSummary e = existing.get();
-            throw new BadInputException("draw exists", List.of(InputError.of("year", String.valueOf(year),
+            throw Inputs.bad(InputError.of("year", String.valueOf(year),
                     year + " 年已有抽取结果（编号 " + e.id() + "，" + e.drawnOn() + " 由 " + e.drawnBy()
-                            + " 抽取）；不得悄悄重抽。确需重抽请加 --replace 并用 --reason 写明理由，理由将记入审计日志")));
+                            + " 抽取）；不得悄悄重抽。确需重抽请加 --replace 并用 --reason 写明理由，理由将记入审计日志"));
         }
         if (replace && (reason == null || reason.isBlank())) {
-            throw new BadInputException("reason", List.of(InputError.of("reason", reason,
-                    "重抽（--replace）必须用 --reason 写明理由")));
+            throw Inputs.bad(InputError.of("reason", reason,
+                    "重抽（--replace）必须用 --reason 写明理由"));
         }
         LocalDate day = ctx.today().get();
         Settings settings = ctx.settings().get();
@@ -265,8 +265,8 @@ final class Draws {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new BadInputException("no draw", List.of(InputError.of("id", String.valueOf(id),
-                            "没有此编号的抽取")));
+                    throw Inputs.bad(InputError.of("id", String.valueOf(id),
+                            "没有此编号的抽取"));
                 }
                 return new Header(id, rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), DrawEngine.Rules.decode(rs.getString(6)), decodeCounts(rs.getString(7)),
@@ -343,7 +343,8 @@ final class Draws {
             stored = targets(c, id);
         }
         List<String> problems = new ArrayList<>();
-        if (!DrawEngine.digest(stored).equals(h.digest())) {
+        boolean storedIntact = DrawEngine.digest(stored).equals(h.digest());
+        if (!storedIntact) {
             problems.add("已存的抽取结果与抽取时的摘要不符：抽取结果在抽取后被改动");
         }
         String algorithm = DrawEngine.VERSION + "+" + Sampler.ALGORITHM;
@@ -370,9 +371,50 @@ final class Draws {
             if (!DrawEngine.digest(again.targets()).equals(h.digest())) {
                 problems.add("用同一种子和总体重算，结果与登记的抽取不同");
             }
+            if (!storedIntact || !problems.isEmpty()) {
+                problems.addAll(differences(stored, again.targets()));
+            }
         }
         return new Verification(id, problems.isEmpty(), h.populationHash(), now, h.algorithm(), h.counts(),
                 countsNow, problems);
+    }
+
+    /** At most this many differing targets are named; the rest are counted. */
+    static final int MAX_DIFFERENCES = 20;
+
+    /** The targets where the stored draw and the recomputed one differ, each named with what differs. */
+    static List<String> differences(List<Target> stored, List<Target> recomputed) {
+        Map<String, Target> again = new LinkedHashMap<>();
+        for (Target t : recomputed) {
+            again.put(t.stratum() + "|" + t.code(), t);
+        }
+        List<String> out = new ArrayList<>();
+        int count = 0;
+        for (Target t : stored) {
+            Target r = again.remove(t.stratum() + "|" + t.code());
+            String what = null;
+            if (r == null) {
+                what = "对象 " + t.code() + "（" + t.stratum() + "）登记在抽取结果中，重算却没有抽到";
+            } else if (!teamIds(t).equals(teamIds(r)) || !t.countyCode().equals(r.countyCode())) {
+                what = "对象 " + t.code() + " 的执法人员登记为 " + teamIds(t) + "，重算为 " + teamIds(r);
+            }
+            if (what != null && ++count <= MAX_DIFFERENCES) {
+                out.add(what);
+            }
+        }
+        for (Target r : again.values()) {
+            if (++count <= MAX_DIFFERENCES) {
+                out.add("对象 " + r.code() + "（" + r.stratum() + "）重算时抽到，抽取结果中却没有");
+            }
+        }
+        if (count > MAX_DIFFERENCES) {
+            out.add("另有 " + (count - MAX_DIFFERENCES) + " 处不同");
+        }
+        return out;
+    }
+
+    private static List<String> teamIds(Target t) {
+        return t.inspectors().stream().map(DrawEngine.Inspector::id).sorted().toList();
     }
 
     /** Writes the publication list (一公开) as CSV (UTF-8 with BOM, for Excel) or HTML, chosen by extension. */
@@ -380,8 +422,8 @@ final class Draws {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean html = name.endsWith(".html") || name.endsWith(".htm");
         if (!html && !name.endsWith(".csv")) {
-            throw new BadInputException("format", List.of(InputError.of("file", file.toString(),
-                    "文件名应以 .csv 或 .html 结尾")));
+            throw Inputs.bad(InputError.of("file", file.toString(),
+                    "文件名应以 .csv 或 .html 结尾"));
         }
         DrawJson d = load(id);
         if (file.toAbsolutePath().getParent() != null) {
@@ -479,8 +521,9 @@ final class Draws {
                 int ch = checked.getOrDefault(st, 0);
                 double target = h.rules().share(st);
                 Double achieved = pop == 0 ? null : ch / (double) pop;
+                // a stratum with nothing in it has nothing left to check: met, with no share to show
                 strata.put(st, new StratumCoverage(pop, dr, ch, target, pop == 0 ? null : dr / (double) pop,
-                        achieved, achieved != null && achieved >= target - 1e-12));
+                        achieved, achieved == null || achieved >= target - 1e-12));
             }
         }
         return new Coverage(year, d.get().id(), strata);
@@ -502,15 +545,19 @@ final class Draws {
     /** The target of a draw with this code, or bad input. */
     Target target(long drawId, String code) throws Exception {
         try (Connection c = ctx.store().connection()) {
-            header(c, drawId);
+            Header h = header(c, drawId);
+            if (!h.status().equals("active")) {
+                throw Inputs.bad(InputError.of("draw", String.valueOf(drawId),
+                        "第 " + drawId + " 号抽取已被重抽替代，检查应按 " + h.year() + " 年有效的抽取登记"));
+            }
             try (PreparedStatement ps = c.prepareStatement("SELECT kind, code, county_code, stratum FROM "
                     + "enf_draw_target WHERE draw_id = ? AND code = ?")) {
                 ps.setLong(1, drawId);
                 ps.setString(2, code);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new BadInputException("not a target", List.of(InputError.of("target", code,
-                                "不是第 " + drawId + " 号抽取的检查对象")));
+                        throw Inputs.bad(InputError.of("target", code,
+                                "不是第 " + drawId + " 号抽取的检查对象"));
                     }
                     return new Target(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), List.of());
                 }

@@ -220,7 +220,7 @@ final class EnforcementCommands {
                     c.strata().forEach((k, s) -> sb.append(k).append("：总体 ").append(s.population()).append("，抽取 ")
                             .append(s.drawn()).append("，已检查 ").append(s.checked()).append("，核查面 ")
                             .append(pct(s.achievedShare())).append("（目标 ").append(pct(s.target())).append("）")
-                            .append(s.met() ? "达标" : "未达标").append('\n'));
+                            .append(s.population() == 0 ? "无对象，不适用" : s.met() ? "达标" : "未达标").append('\n'));
                     return CommandResult.ok(c, sb.toString());
                 }));
         return l;

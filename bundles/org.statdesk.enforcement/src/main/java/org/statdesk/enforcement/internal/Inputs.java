@@ -78,7 +78,7 @@ final class Inputs {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new BadInputException("year", List.of(InputError.of("year", text, "年份应为 2000-2100 之间的四位数")));
+        throw Inputs.bad(InputError.of("year", text, "年份应为 2000-2100 之间的四位数"));
     }
 
     static long id(String what, String text) {
@@ -91,9 +91,14 @@ final class Inputs {
 
     static String required(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new BadInputException("missing " + field, List.of(InputError.of(field, text, "不能为空")));
+            throw bad(InputError.of(field, text, "不能为空"));
         }
         return text.strip();
+    }
+
+    /** Bad input with one error; the message is the error itself, so text output names field and value too. */
+    static BadInputException bad(InputError error) {
+        return new BadInputException(error.toString(), List.of(error));
     }
 
     static void fail(List<InputError> errors) {
@@ -111,8 +116,7 @@ final class Inputs {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new BadInputException("no such file: " + file, List.of(InputError.of("file", file.toString(),
-                    "文件不存在")));
+            throw bad(InputError.of("file", file.toString(), "文件不存在"));
         }
         String text = decode(bytes);
         List<Map<String, String>> rows = new ArrayList<>();

@@ -127,7 +127,7 @@ final class Ledger {
     Item item(long id, LocalDate asOf) throws Exception {
         List<Item> l = query("id = ?", List.of(id), asOf);
         if (l.isEmpty()) {
-            throw new BadInputException("no item", List.of(InputError.of("id", String.valueOf(id), "问题台账中没有此编号")));
+            throw Inputs.bad(InputError.of("id", String.valueOf(id), "问题台账中没有此编号"));
         }
         return l.get(0);
     }
@@ -135,10 +135,10 @@ final class Ledger {
     /** The ledger as of a day, optionally for one county and a status ({@code open}, {@code closed}, {@code overdue}). */
     LedgerView view(String county, String status, LocalDate asOf) throws Exception {
         if (status != null && !Set.of("open", "closed", "overdue").contains(status)) {
-            throw new BadInputException("status", List.of(InputError.of("status", status, "应为 open、closed 或 overdue")));
+            throw Inputs.bad(InputError.of("status", status, "应为 open、closed 或 overdue"));
         }
         if (county != null && !ctx.isCityOrCounty(county)) {
-            throw new BadInputException("county", List.of(InputError.of("county", county, "不是本市的县区代码")));
+            throw Inputs.bad(InputError.of("county", county, "不是本市的县区代码"));
         }
         List<Item> all = county == null ? query("1 = 1", List.of(), asOf)
                 : query("county_code = ?", List.of(county), asOf);

@@ -107,6 +107,33 @@ class DrawsTest {
         Draws.Verification t = (Draws.Verification) run("enforcement:verify-draw", String.valueOf(d.id())).json();
         assertFalse(t.matches());
         assertTrue(t.problems().get(0).contains("被改动"), t.problems().toString());
+        // and names the target whose team differs from the recomputed one
+        String first = w.commands.draws().targets(w.store.connection(), d.id()).get(0).code();
+        assertTrue(t.problems().stream().anyMatch(x -> x.startsWith("对象 " + first + " 的执法人员登记为")),
+                t.problems().toString());
+    }
+
+    @Test
+    void checksGoOnTheActiveDrawOnly() throws Exception {
+        Draws.DrawJson first = (Draws.DrawJson) run("enforcement:draw", "--year", "2021", "--seed", "1").json();
+        run("enforcement:draw", "--year", "2021", "--seed", "2", "--replace", "--reason", "重抽");
+        BadInputException e = assertThrows(BadInputException.class, () -> run("enforcement:record-check",
+                String.valueOf(first.id()), first.targets().get(0).code()));
+        assertEquals("draw", e.errors().get(0).field());
+        assertEquals(0, w.store.count("enf_check"));
+    }
+
+    @Test
+    void anEmptyStratumIsNotReportedAsUnmet() throws Exception {
+        w = new Fakes.World(new Fakes.TestRegister().populate(40, 0)); // no 四下 units at all
+        w.roster(Fakes.World.roster(3, 2));
+        run("enforcement:draw", "--year", "2021", "--seed", "3");
+        Draws.Coverage c = (Draws.Coverage) run("enforcement:coverage", "--year", "2021").json();
+        assertEquals(0, c.strata().get("below").population());
+        assertNull(c.strata().get("below").achievedShare());
+        assertTrue(c.strata().get("below").met());
+        assertFalse(c.strata().get("above").met());
+        assertTrue(run("enforcement:coverage", "--year", "2021").text().contains("below：总体 0，抽取 0，已检查 0，核查面 —（目标 20.0%）无对象，不适用"));
     }
 
     @Test

@@ -108,6 +108,12 @@ class RegistersTest {
         assertEquals("decision", noDecision.errors().get(0).field());
         cases.update(c.id(), "给予警告并处罚款", "罚款 2 万元", null, "decided", w.today, "局务会决定");
         assertThrows(BadInputException.class, () -> cases.update(c.id(), null, null, null, "filed", w.today, null));
+        BadInputException beforeFiling = assertThrows(BadInputException.class,
+                () -> cases.update(c.id(), null, null, null, "closed", LocalDate.of(2021, 4, 30), null));
+        assertEquals("date", beforeFiling.errors().get(0).field());
+        assertThrows(BadInputException.class,
+                () -> cases.update(c.id(), null, null, null, "closed", LocalDate.of(2021, 6, 16), null));
+        assertEquals("decided", cases.get(c.id()).status());
         Cases.CaseJson closed = cases.update(c.id(), null, null, null, "closed", LocalDate.of(2021, 6, 14), null);
         assertEquals("2021-06-14", closed.closedOn());
         assertFalse(closed.overdue());
