@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.registry.Divisions;
 import org.statdesk.api.registry.Register;
@@ -25,29 +26,49 @@ import org.statdesk.api.review.ReviewService;
  * are tested without pixels.
  */
 final class ChartData {
-    /** HB defaults of DOMAIN.md (U, A, C); the review bundle's settings decide the flags themselves. */
-    static final double HB_U = 0.5;
-    static final double HB_A = 0.05;
-    static final double HB_C = 7;
-    /** Half-width of the month-on-month band around the median change (percentage points). */
-    static final double DEFAULT_BAND = 30;
-
     private final ReviewService review;
     private final Register register;
+    private final Supplier<ReviewSettings> settings;
 
     ChartData(ReviewService review, Register register) {
+        this(review, register, () -> ReviewSettings.DEFAULTS);
+    }
+
+    ChartData(ReviewService review, Register register, Supplier<ReviewSettings> settings) {
         this.review = review;
         this.register = register;
+        this.settings = settings;
     }
 
+    ReviewSettings settings() {
+        ReviewSettings s = settings.get();
+        return s == null ? ReviewSettings.DEFAULTS : s;
+    }
+
+    /**
+     * One unit of the variance and HB charts. {@code stratum} is the stratum the review tests it in (null when its
+     * top stratum has fewer than 3 units: not tested); {@code bandLow}/{@code bandHigh} the month-on-month band of
+     * that stratum and {@code hbLow}/{@code hbHigh} its HB bounds for this unit's size, as changes in % (NaN where
+     * there is none); {@code e} its HB effect and {@code eScaled} the effect scaled to its stratum's bounds (−1 and
+     * +1 are the lower and upper bound, 0 the stratum's median effect).
+     */
     record Point(String code, String name, String county, double previous, double current, double changePct,
-            boolean flagged, boolean hbOutlier, double size, double e) {
+            boolean flagged, boolean hbOutlier, double size, double e, String stratum, int stratumSize,
+            double bandLow, double bandHigh, double hbLow, double hbHigh, double eScaled) {
     }
 
+    /**
+     * The variance of a period: points sorted by change, the overall median change, the settings and
+     * stratification used, how many strata were tested and how many units were not tested.
+     */
     record VarianceModel(String period, Indicator indicator, String specialty, List<Point> points, double median,
-            double bandLow, double bandHigh, double hbLow, double hbHigh, Hb hb) {
+            ReviewSettings settings, List<String> stratification, int strata, int untested) {
         int flaggedCount() {
             return (int) points.stream().filter(Point::flagged).count();
+        }
+
+        int hbOutlierCount() {
+            return (int) points.stream().filter(Point::hbOutlier).count();
         }
     }
 
@@ -143,12 +164,32 @@ final class ChartData {
         return out;
     }
 
-    VarianceModel variance(String period, String indicatorCode, String specialty, double band) {
+    /** The enabled form that holds an indicator (of the specialty when given), or null. */
+    ReportForm formOf(String indicator, String specialty) {
+        for (ReportForm f : forms(specialty)) {
+            if (find(f, indicator) != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every unit's month-on-month change of an indicator, tested as the review tests it: the units of the form's
+     * specialty with both months positive, in the strata of the form's stratification merged upward below the
+     * minimum size, with the review's band factor and HB settings.
+     */
+    VarianceModel variance(String period, String indicatorCode, String specialty) {
         Indicator ind = indicator(indicatorCode, specialty);
+        ReviewSettings set = settings();
+        ReportForm form = formOf(ind.code(), specialty);
+        // The review compares a form's own units: without a specialty, the form that holds the indicator decides.
+        String scope = specialty != null ? specialty : form == null ? null : form.specialty();
+        List<String> stratification = form == null ? List.of() : form.stratification();
         String prevPeriod = Periods.shift(period, -1);
         Map<String, Double> cur = review.values(period, ind.code());
         Map<String, Double> prev = review.values(prevPeriod, ind.code());
-        Map<String, Unit> units = units(specialty);
+        Map<String, Unit> units = units(scope);
         Set<String> flagged = flagged(period, specialty, ind.code());
         List<String> codes = new ArrayList<>();
         for (Map.Entry<String, Double> e : cur.entrySet()) {
@@ -157,7 +198,7 @@ final class ChartData {
             if (p == null || e.getValue() == null || p <= 0 || e.getValue() <= 0) {
                 continue;
             }
-            if (specialty != null && !units.containsKey(e.getKey())) {
+            if (scope != null && !units.containsKey(e.getKey())) {
                 continue;
             }
             codes.add(e.getKey());
@@ -165,34 +206,133 @@ final class ChartData {
         int n = codes.size();
         double[] c = new double[n];
         double[] pv = new double[n];
+        Unit[] info = new Unit[n];
         for (int i = 0; i < n; i++) {
             c[i] = cur.get(codes.get(i));
             pv[i] = prev.get(codes.get(i));
+            info[i] = units.get(codes.get(i));
         }
-        Hb hb = Hb.compute(c, pv, HB_U, HB_A, HB_C);
+        Tested t = test(c, pv, info, stratification, set);
         List<Point> points = new ArrayList<>(n);
         double[] changes = new double[n];
         for (int i = 0; i < n; i++) {
             String code = codes.get(i);
-            Unit u = units.get(code);
+            Unit u = info[i];
             double change = (c[i] / pv[i] - 1) * 100;
             changes[i] = change;
+            Hb hb = t.hb[i];
+            double size = Math.max(c[i], pv[i]);
+            double bandLow = Double.NaN;
+            double bandHigh = Double.NaN;
+            double hbLow = Double.NaN;
+            double hbHigh = Double.NaN;
+            double e = Double.NaN;
+            double scaled = Double.NaN;
+            boolean outlier = false;
+            if (hb != null) {
+                int k = t.index[i];
+                e = hb.e[k];
+                outlier = hb.outlier(k);
+                bandLow = (hb.medianRatio / set.momBand() - 1) * 100;
+                bandHigh = (hb.medianRatio * set.momBand() - 1) * 100;
+                double[] rb = hb.ratioBounds(size);
+                hbLow = Double.isNaN(rb[0]) ? Double.NaN : (rb[0] - 1) * 100;
+                hbHigh = Double.isNaN(rb[1]) ? Double.NaN : (rb[1] - 1) * 100;
+                scaled = hb.scaled(k);
+            }
             points.add(new Point(code, u == null ? code : u.name(), u == null ? null : u.countyCode(), pv[i], c[i],
-                    change, flagged.contains(code), hb != null && hb.outlier(i), Math.max(c[i], pv[i]),
-                    hb == null ? Double.NaN : hb.e[i]));
+                    change, flagged.contains(code), outlier, size, e, t.name[i], t.size[i], bandLow, bandHigh, hbLow,
+                    hbHigh, scaled));
         }
         points.sort(Comparator.comparingDouble(Point::changePct).thenComparing(Point::code));
         double median = n == 0 ? Double.NaN : Hb.quantile(Hb.sorted(changes), 0.5);
-        double hbLow = Double.NaN;
-        double hbHigh = Double.NaN;
-        if (hb != null) {
-            // Drawn for a unit of median size: the bounds widen for small units and narrow for large ones.
-            double[] rb = hb.ratioBounds(Hb.quantile(Hb.sorted(hb.size), 0.5));
-            hbLow = Double.isNaN(rb[0]) ? Double.NaN : (rb[0] - 1) * 100;
-            hbHigh = Double.isNaN(rb[1]) ? Double.NaN : (rb[1] - 1) * 100;
+        return new VarianceModel(period, ind, scope, points, median, set, List.copyOf(stratification), t.strata,
+                t.untested);
+    }
+
+    /** Per unit: the HB of the stratum it is tested in (null: not tested), its index there, the stratum's name. */
+    private static final class Tested {
+        Hb[] hb;
+        int[] index;
+        String[] name;
+        int[] size;
+        int strata;
+        int untested;
+    }
+
+    /**
+     * The review's stratification (Engine.stratify): each unit is tested in the finest stratum with at least the
+     * minimum number of units, or in the top one if that has 3 or more; a stratum's HB runs over all its units.
+     */
+    static Tested test(double[] cur, double[] prev, Unit[] info, List<String> stratification, ReviewSettings set) {
+        int n = cur.length;
+        List<List<String>> levels = Strata.levels(stratification);
+        int nl = levels.size();
+        String[][] key = new String[nl][n];
+        List<Map<String, Integer>> counts = new ArrayList<>();
+        for (int l = 0; l < nl; l++) {
+            Map<String, Integer> cnt = new HashMap<>();
+            for (int u = 0; u < n; u++) {
+                key[l][u] = Strata.key(info[u], levels.get(l));
+                cnt.merge(key[l][u], 1, Integer::sum);
+            }
+            counts.add(cnt);
         }
-        return new VarianceModel(period, ind, specialty, points, median, median - band, median + band, hbLow,
-                hbHigh, hb);
+        int[] level = new int[n];
+        Map<String, List<Integer>> members = new HashMap<>();
+        for (int u = 0; u < n; u++) {
+            level[u] = -1;
+            for (int l = 0; l < nl; l++) {
+                int cnt = counts.get(l).get(key[l][u]);
+                if (cnt >= set.minStratum() || l == nl - 1 && cnt >= 3) {
+                    level[u] = l;
+                    members.putIfAbsent(l + "|" + key[l][u], new ArrayList<>());
+                    break;
+                }
+            }
+        }
+        // members of each used stratum: every unit with that key at that level, tested there or finer
+        for (int l = 0; l < nl; l++) {
+            for (int u = 0; u < n; u++) {
+                List<Integer> m = members.get(l + "|" + key[l][u]);
+                if (m != null) {
+                    m.add(u);
+                }
+            }
+        }
+        Tested t = new Tested();
+        t.hb = new Hb[n];
+        t.index = new int[n];
+        t.name = new String[n];
+        t.size = new int[n];
+        t.strata = members.size();
+        for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
+            int l = Integer.parseInt(e.getKey().substring(0, e.getKey().indexOf('|')));
+            List<Integer> m = e.getValue();
+            double[] c = new double[m.size()];
+            double[] p = new double[m.size()];
+            for (int i = 0; i < m.size(); i++) {
+                c[i] = cur[m.get(i)];
+                p[i] = prev[m.get(i)];
+            }
+            Hb hb = Hb.compute(c, p, set.hbU(), set.hbA(), set.hbC());
+            for (int i = 0; i < m.size(); i++) {
+                int u = m.get(i);
+                if (level[u] == l) {
+                    t.hb[u] = hb;
+                    t.index[u] = i;
+                    String k = key[l][u];
+                    t.name[u] = k.equals("*") ? "*" : k;
+                    t.size[u] = m.size();
+                }
+            }
+        }
+        for (int u = 0; u < n; u++) {
+            if (t.hb[u] == null) {
+                t.untested++;
+            }
+        }
+        return t;
     }
 
     SeriesModel series(String code, String period, String indicatorCode, String specialty) {
@@ -255,10 +395,22 @@ final class ChartData {
         return before > 0 ? (now / before - 1) * 100 : null;
     }
 
+    /** Keys under which the review may give the whole city's rates rather than a county's. */
+    private static final Set<String> WHOLE = Set.of("all", "", "*");
+
     RatesModel rates(String period, String specialty) {
         List<RateRow> rows = new ArrayList<>();
+        RateRow whole = null;
         for (Map.Entry<String, ReviewService.Rates> e : new TreeMap<>(review.rates(period, specialty)).entrySet()) {
-            rows.add(new RateRow(e.getKey(), countyName(e.getKey()), e.getValue()));
+            if (WHOLE.contains(e.getKey())) {
+                // the review keys the whole city's rates "all": named 全市 and shown first, as the county chart does
+                whole = new RateRow(e.getKey(), null, e.getValue());
+            } else {
+                rows.add(new RateRow(e.getKey(), countyName(e.getKey()), e.getValue()));
+            }
+        }
+        if (whole != null) {
+            rows.add(0, whole);
         }
         return new RatesModel(period, specialty, rows);
     }

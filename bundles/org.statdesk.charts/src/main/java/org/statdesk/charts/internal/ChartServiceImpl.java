@@ -16,10 +16,18 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.statdesk.api.charts.ChartService;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.registry.Register;
@@ -32,15 +40,46 @@ public class ChartServiceImpl implements ChartService {
     private final Charts charts;
     private final Msg msg;
 
+    /** ConfigAdmin, to read the review's settings; optional so that charts still draw (with defaults) without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfigurationAdmin configAdmin;
+
     @Activate
     public ChartServiceImpl(@Reference ReviewService review, @Reference Register register, BundleContext ctx) {
-        this(review, register, ctx.getProperty("statdesk.locale"));
+        this.msg = Msg.of(ctx.getProperty("statdesk.locale"));
+        this.charts = new Charts(msg);
+        this.data = new ChartData(review, register, this::reviewSettings);
     }
 
     public ChartServiceImpl(ReviewService review, Register register, String language) {
-        this.data = new ChartData(review, register);
+        this(review, register, language, () -> ReviewSettings.DEFAULTS);
+    }
+
+    ChartServiceImpl(ReviewService review, Register register, String language, Supplier<ReviewSettings> settings) {
+        this.data = new ChartData(review, register, settings);
         this.msg = Msg.of(language);
         this.charts = new Charts(msg);
+    }
+
+    /**
+     * The review's settings as ConfigAdmin holds them now (pid org.statdesk.review, from
+     * etc/org.statdesk.review.cfg), read on every chart so that an edited file shows in the next chart as it
+     * does in the next review run; the review's defaults when there is no such configuration.
+     */
+    ReviewSettings reviewSettings() {
+        ConfigurationAdmin cm = configAdmin;
+        if (cm == null) {
+            return ReviewSettings.DEFAULTS;
+        }
+        try {
+            // listConfigurations never creates one (getConfiguration would, and bind it to this bundle).
+            Configuration[] cs = cm.listConfigurations("(" + Constants.SERVICE_PID + "=" + ReviewSettings.PID + ")");
+            return cs == null || cs.length == 0 ? ReviewSettings.DEFAULTS : ReviewSettings.of(cs[0].getProperties());
+        } catch (IOException | InvalidSyntaxException | IllegalStateException e) {
+            System.err.println("statdesk.charts: review settings unreadable, using defaults: " + e);
+            return ReviewSettings.DEFAULTS;
+        }
     }
 
     ChartData data() {
@@ -63,9 +102,9 @@ public class ChartServiceImpl implements ChartService {
         String indicator = blankToNull(p.get("indicator"));
         switch (kind == null ? "" : kind) {
             case VARIANCE:
-                return charts.variance(data.variance(period, indicator, specialty, ChartData.DEFAULT_BAND));
+                return charts.variance(data.variance(period, indicator, specialty));
             case HB:
-                return charts.hb(data.variance(period, indicator, specialty, ChartData.DEFAULT_BAND));
+                return charts.hb(data.variance(period, indicator, specialty));
             case SERIES: {
                 String unit = blankToNull(p.get("unit"));
                 if (unit == null) {

@@ -30,7 +30,6 @@ import org.jfree.chart.ChartMouseListener;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.entity.XYItemEntity;
-import org.jfree.chart.plot.XYPlot;
 import org.statdesk.api.review.Indicator;
 import org.statdesk.api.review.ReportForm;
 import org.statdesk.api.workbench.View;
@@ -242,9 +241,6 @@ abstract class ChartView implements View {
                 String error = null;
                 try {
                     c = service.chart(kind, p);
-                    if (ChartServiceImpl.VARIANCE.equals(kind)) {
-                        tooltips(c);
-                    }
                 } catch (RuntimeException e) {
                     c = null;
                     error = msg.get("view.error", e.getMessage());
@@ -257,19 +253,6 @@ abstract class ChartView implements View {
                         lastMillis = (System.nanoTime() - started) / 1_000_000;
                     }
                 });
-            });
-        }
-
-        private void tooltips(JFreeChart c) {
-            XYPlot plot = c.getXYPlot();
-            Charts.VarianceDataset ds = (Charts.VarianceDataset) plot.getDataset();
-            String unitName = ds.getItemCount(0) + ds.getItemCount(1) == 0 ? "" : "";
-            java.text.NumberFormat f = Charts.amount();
-            plot.getRenderer().setDefaultToolTipGenerator((d, s, item) -> {
-                ChartData.Point pt = ds.point(s, item);
-                String u = service.data().indicator(indicator, ctx.specialty()).unit();
-                return msg.get("variance.tooltip", pt.name(), pt.code(), f.format(pt.previous()),
-                        f.format(pt.current()), Charts.pct(pt.changePct()), u + unitName);
             });
         }
 

@@ -63,7 +63,7 @@ final class Charts {
     }
 
     /** Variance points split in two series (unflagged, flagged), values clamped into the visible range. */
-    static final class VarianceDataset extends AbstractXYDataset {
+    static final class VarianceDataset extends AbstractXYDataset implements ClampedValues {
         private static final long serialVersionUID = 1L;
         final List<List<Point>> series = List.of(new ArrayList<>(), new ArrayList<>());
         final List<int[]> rank = List.of(new int[0], new int[0]);
@@ -119,10 +119,15 @@ final class Charts {
             // Extreme changes stay visible at the edge; the tooltip gives the true value.
             return Math.max(low, Math.min(high, series.get(s).get(item).changePct()));
         }
+
+        @Override
+        public double trueY(int s, int item) {
+            return series.get(s).get(item).changePct();
+        }
     }
 
     /** HB points in three series: ordinary, HB outlier, flagged by the review. */
-    static final class HbDataset extends AbstractXYDataset {
+    static final class HbDataset extends AbstractXYDataset implements ClampedValues {
         private static final long serialVersionUID = 1L;
         final List<List<Point>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         private final String[] keys;
@@ -164,7 +169,12 @@ final class Charts {
 
         @Override
         public Number getY(int s, int item) {
-            return Math.max(low, Math.min(high, series.get(s).get(item).e()));
+            return Math.max(low, Math.min(high, series.get(s).get(item).eScaled()));
+        }
+
+        @Override
+        public double trueY(int s, int item) {
+            return series.get(s).get(item).eScaled();
         }
     }
 
@@ -217,53 +227,130 @@ final class Charts {
         return i.name() + (i.unit() == null || i.unit().isBlank() ? "" : " (" + i.unit() + ")");
     }
 
+    /**
+     * The visible range of a spread of values: the bulk (1st to 99th percentile) and the bounds that matter, with
+     * flagged values pulled in up to {@code reach} bulk-widths beyond the bulk; anything further sits at the edge,
+     * drawn as an arrowhead, with its true value in the tooltip.
+     */
+    static double[] range(double[] values, double[] mustShow, double[] flagged, double reach, double minLo,
+            double maxHi) {
+        if (values.length == 0) {
+            return new double[] {-50, 50};
+        }
+        double[] s = Hb.sorted(values);
+        double lo = Hb.quantile(s, 0.01);
+        double hi = Hb.quantile(s, 0.99);
+        for (double v : mustShow) {
+            if (!Double.isNaN(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        double width = Math.max(hi - lo, 1e-9);
+        double capLo = lo - reach * width;
+        double capHi = hi + reach * width;
+        for (double v : flagged) {
+            if (!Double.isNaN(v)) {
+                lo = Math.min(lo, Math.max(v, capLo));
+                hi = Math.max(hi, Math.min(v, capHi));
+            }
+        }
+        lo = Math.max(lo, minLo);
+        hi = Math.min(hi, maxHi);
+        double pad = (hi - lo) * 0.06;
+        return new double[] {lo - pad, hi + pad};
+    }
+
+    /** Quantile p of the non-NaN values. */
+    private static double quantileOf(double[] v, double p) {
+        double[] s = java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        return s.length == 0 ? Double.NaN : Hb.quantile(s, p);
+    }
+
     JFreeChart variance(VarianceModel m) {
         List<Point> pts = m.points();
         double[] ch = pts.stream().mapToDouble(Point::changePct).toArray();
-        double lo;
-        double hi;
-        if (ch.length == 0) {
-            lo = -50;
-            hi = 50;
-        } else {
-            // The bulk and the bounds decide the range, not the single wildest unit.
-            double[] s = Hb.sorted(ch);
-            lo = Math.min(Hb.quantile(s, 0.01), m.bandLow());
-            hi = Math.max(Hb.quantile(s, 0.99), m.bandHigh());
-            if (!Double.isNaN(m.hbLow())) {
-                lo = Math.min(lo, m.hbLow());
-            }
-            if (!Double.isNaN(m.hbHigh())) {
-                hi = Math.max(hi, m.hbHigh());
-            }
-            for (Point p : pts) {
-                if (p.flagged()) {
-                    lo = Math.min(lo, p.changePct());
-                    hi = Math.max(hi, p.changePct());
-                }
-            }
-            lo = Math.max(lo, -100);
-            hi = Math.min(hi, 400);
-            double pad = (hi - lo) * 0.06;
-            lo -= pad;
-            hi += pad;
-        }
-        VarianceDataset ds = new VarianceDataset(pts, msg.get("variance.normal"), msg.get("variance.flagged"), lo, hi);
-        String specialty = msg.specialty(m.specialty());
+        double[] bandLow = pts.stream().mapToDouble(Point::bandLow).toArray();
+        double[] bandHigh = pts.stream().mapToDouble(Point::bandHigh).toArray();
+        double[] flaggedChanges = pts.stream().filter(Point::flagged).mapToDouble(Point::changePct).toArray();
+        // The bands of most units must be visible; a wild unit or a tiny unit's wide HB bound need not be.
+        double[] r = range(ch, new double[] {quantileOf(bandLow, 0.1), quantileOf(bandHigh, 0.9)}, flaggedChanges,
+                1.5, -100, 1000);
+        double lo = r[0];
+        double hi = r[1];
+        double inset = (hi - lo) * 0.015;
+        VarianceDataset ds = new VarianceDataset(pts, msg.get("variance.normal"), msg.get("variance.flagged"),
+                lo + inset, hi - inset);
         JFreeChart chart = ChartFactory.createScatterPlot(
                 msg.get("variance.title", m.period(), m.indicator().name()), msg.get("variance.domain"),
-                msg.get("variance.range"), ds, PlotOrientation.VERTICAL, true, false, false);
-        finish(chart, msg.get("variance.subtitle", specialty, pts.size(), m.flaggedCount(), pct(m.median()),
-                Math.round(ChartData.DEFAULT_BAND), indicatorTitle(m.indicator())));
+                msg.get("variance.range"), ds, PlotOrientation.VERTICAL, true, true, false);
+        ReviewSettings set = m.settings();
+        finish(chart, msg.get("variance.subtitle", msg.specialty(m.specialty()), pts.size(), m.flaggedCount(),
+                pct(m.median()), indicatorTitle(m.indicator())) + "\n" + parameters(m));
         XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        r.setSeriesShape(0, circle(pts.size() > 800 ? 4 : 6));
-        r.setSeriesPaint(0, new Color(NORMAL.getRed(), NORMAL.getGreen(), NORMAL.getBlue(), 170));
-        r.setSeriesShape(1, circle(9));
-        r.setSeriesPaint(1, FLAGGED);
-        r.setDrawOutlines(false);
-        plot.setRenderer(r);
-        // Flagged units on top of the crowd.
+        XYLineAndShapeRenderer rr = new ClampedRenderer(lo + inset, hi - inset);
+        rr.setSeriesShape(0, circle(pts.size() > 800 ? 4 : 6));
+        rr.setSeriesPaint(0, new Color(NORMAL.getRed(), NORMAL.getGreen(), NORMAL.getBlue(), 170));
+        rr.setSeriesShape(1, circle(9));
+        rr.setSeriesPaint(1, FLAGGED);
+        rr.setDrawOutlines(false);
+        NumberFormat f = amount();
+        String unit = m.indicator().unit() == null ? "" : m.indicator().unit();
+        rr.setDefaultToolTipGenerator((d, series, item) -> {
+            Point pt = ds.point(series, item);
+            return msg.get("variance.tooltip", pt.name(), pt.code(), f.format(pt.previous()), f.format(pt.current()),
+                    pct(pt.changePct()), unit) + (pt.stratum() == null ? msg.get("variance.tooltip.untested")
+                    : msg.get("variance.tooltip.bounds", stratumName(pt.stratum()), pt.stratumSize(),
+                            pct(pt.bandLow()), pct(pt.bandHigh()), pct(pt.hbLow()), pct(pt.hbHigh())));
+        });
+        plot.setRenderer(rr);
+        // The band of each unit's stratum (层中位数 ×÷ momBand) as a ribbon behind the points, in rank order.
+        org.jfree.data.xy.YIntervalSeries band = new org.jfree.data.xy.YIntervalSeries(
+                msg.get("variance.band", ReviewSettings.num(set.momBand())));
+        org.jfree.data.xy.XYSeries hbLine = new org.jfree.data.xy.XYSeries(msg.get("variance.hb"), false, true);
+        for (int i = 0; i < pts.size(); i++) {
+            Point p = pts.get(i);
+            if (!Double.isNaN(p.bandLow())) {
+                double bl = Math.max(lo, Math.min(hi, p.bandLow()));
+                double bh = Math.max(lo, Math.min(hi, p.bandHigh()));
+                band.add(i + 1, (bl + bh) / 2, bl, bh);
+            }
+            if (!Double.isNaN(p.hbLow()) && p.hbLow() > lo && p.hbLow() < hi) {
+                hbLine.add(i + 1, p.hbLow());
+            }
+            if (!Double.isNaN(p.hbHigh()) && p.hbHigh() > lo && p.hbHigh() < hi) {
+                hbLine.add(i + 1, p.hbHigh());
+            }
+        }
+        org.jfree.data.xy.YIntervalSeriesCollection bands = new org.jfree.data.xy.YIntervalSeriesCollection();
+        bands.addSeries(band);
+        org.jfree.chart.renderer.xy.DeviationRenderer dev = new org.jfree.chart.renderer.xy.DeviationRenderer(false,
+                false) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public org.jfree.chart.LegendItem getLegendItem(int datasetIndex, int series) {
+                // The ribbon draws no line nor shape, so its legend needs a swatch of its own.
+                org.jfree.chart.LegendItem li = new org.jfree.chart.LegendItem(band.getKey().toString(), null, null,
+                        null, new java.awt.geom.Rectangle2D.Double(-6, -4, 12, 8), new Color(0x4C, 0xAF, 0x50, 90));
+                li.setLabelFont(Fonts.font(Font.PLAIN, 13));
+                return li;
+            }
+        };
+        dev.setSeriesFillPaint(0, BAND);
+        dev.setSeriesPaint(0, new Color(0x4C, 0xAF, 0x50));
+        dev.setAlpha(1f);
+        plot.setDataset(2, bands);
+        plot.setRenderer(2, dev);
+        org.jfree.data.xy.XYSeriesCollection ticks = new org.jfree.data.xy.XYSeriesCollection(hbLine);
+        XYLineAndShapeRenderer tr = new XYLineAndShapeRenderer(false, true);
+        tr.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-2.5, -0.6, 5, 1.2));
+        tr.setSeriesPaint(0, new Color(MARKER.getRed(), MARKER.getGreen(), MARKER.getBlue(), 150));
+        tr.setDrawOutlines(false);
+        plot.setDataset(1, ticks);
+        plot.setRenderer(1, tr);
+        // Points over the HB ticks over the band.
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setRange(lo, hi);
@@ -273,21 +360,65 @@ final class Charts {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         plot.setDomainGridlinesVisible(false);
         if (!Double.isNaN(m.median())) {
-            IntervalMarker band = new IntervalMarker(Math.max(lo, m.bandLow()), Math.min(hi, m.bandHigh()));
-            band.setPaint(BAND);
-            plot.addRangeMarker(band, Layer.BACKGROUND);
             plot.addRangeMarker(line(m.median(), new Color(0x2E, 0x7D, 0x32), false,
                     msg.get("variance.median", pct(m.median())), true), Layer.FOREGROUND);
         }
-        if (!Double.isNaN(m.hbLow()) && m.hbLow() > lo) {
-            plot.addRangeMarker(line(m.hbLow(), MARKER, true, msg.get("variance.hbLow", pct(m.hbLow())), false),
-                    Layer.FOREGROUND);
-        }
-        if (!Double.isNaN(m.hbHigh()) && m.hbHigh() < hi) {
-            plot.addRangeMarker(line(m.hbHigh(), MARKER, true, msg.get("variance.hbHigh", pct(m.hbHigh())), false),
-                    Layer.FOREGROUND);
-        }
         return chart;
+    }
+
+    /** The review parameters a chart was drawn with, for its subtitle (审核参数). */
+    String parameters(VarianceModel m) {
+        return parameters(m, "parameters");
+    }
+
+    String parameters(VarianceModel m, String key) {
+        ReviewSettings s = m.settings();
+        String strat = m.stratification().isEmpty() ? msg.get("strata.none")
+                : String.join("×", m.stratification().stream().map(k -> msg.get("strata." + k)).toList());
+        return msg.get(key, strat, s.minStratum(), m.strata(), ReviewSettings.num(s.momBand()), s.hbText(),
+                s.fromConfiguration() ? ReviewSettings.PID : msg.get("parameters.defaults"))
+                + (m.untested() > 0 ? msg.get("parameters.untested", m.untested()) : "");
+    }
+
+    String stratumName(String key) {
+        return "*".equals(key) ? msg.get("strata.all") : key;
+    }
+
+    /** Draws a point clamped to the edge of the plot as an arrowhead pointing off the chart. */
+    static final class ClampedRenderer extends XYLineAndShapeRenderer {
+        private static final long serialVersionUID = 1L;
+        private final double lo;
+        private final double hi;
+
+        ClampedRenderer(double lo, double hi) {
+            super(false, true);
+            this.lo = lo;
+            this.hi = hi;
+        }
+
+        @Override
+        public Shape getItemShape(int series, int item) {
+            org.jfree.data.xy.XYDataset d = getPlot() == null ? null : getPlot().getDataset(0);
+            if (d instanceof ClampedValues c) {
+                double v = c.trueY(series, item);
+                if (v >= hi || v <= lo) {
+                    double a = 6;
+                    java.awt.geom.Path2D.Double t = new java.awt.geom.Path2D.Double();
+                    int dir = v > hi ? -1 : 1; // screen y grows downwards
+                    t.moveTo(0, dir * a);
+                    t.lineTo(-a, -dir * a * 0.4);
+                    t.lineTo(a, -dir * a * 0.4);
+                    t.closePath();
+                    return t;
+                }
+            }
+            return super.getItemShape(series, item);
+        }
+    }
+
+    /** A dataset whose y values are clamped into the plot, knowing the true ones. */
+    interface ClampedValues {
+        double trueY(int series, int item);
     }
 
     private ValueMarker line(double at, Color color, boolean dashed, String label, boolean left) {
@@ -352,40 +483,23 @@ final class Charts {
 
     JFreeChart hb(VarianceModel m) {
         String[] keys = {msg.get("hb.normal"), msg.get("hb.outlier"), msg.get("hb.flagged")};
-        Hb hb = m.hb();
-        double lo = -1;
-        double hi = 1;
-        int outliers = 0;
-        if (hb != null) {
-            double[] s = Hb.sorted(hb.e);
-            lo = Math.min(Hb.quantile(s, 0.01), hb.lower);
-            hi = Math.max(Hb.quantile(s, 0.99), hb.upper);
-            for (Point p : m.points()) {
-                if (p.flagged() && !Double.isNaN(p.e())) {
-                    lo = Math.min(lo, p.e());
-                    hi = Math.max(hi, p.e());
-                }
-            }
-            // Beyond ten times the bounds' span a point only needs to be seen at the edge.
-            double span = hb.upper - hb.lower;
-            lo = Math.max(lo, hb.lower - 10 * span);
-            hi = Math.min(hi, hb.upper + 10 * span);
-            double pad = (hi - lo) * 0.08;
-            lo -= pad;
-            hi += pad;
-            for (Point p : m.points()) {
-                outliers += p.hbOutlier() ? 1 : 0;
-            }
-        }
-        HbDataset ds = new HbDataset(m.points(), keys, lo, hi);
+        List<Point> tested = m.points().stream().filter(p -> !Double.isNaN(p.eScaled())).toList();
+        double[] es = tested.stream().mapToDouble(Point::eScaled).toArray();
+        double[] flaggedE = tested.stream().filter(p -> p.flagged() || p.hbOutlier()).mapToDouble(Point::eScaled)
+                .toArray();
+        double[] r = range(es, new double[] {-1, 1}, flaggedE, 2, -1e6, 1e6);
+        double lo = r[0];
+        double hi = r[1];
+        double inset = (hi - lo) * 0.015;
+        HbDataset ds = new HbDataset(tested, keys, lo + inset, hi - inset);
         String unit = m.indicator().unit() == null || m.indicator().unit().isBlank() ? "" : m.indicator().unit();
         JFreeChart chart = ChartFactory.createScatterPlot(msg.get("hb.title", m.period(), m.indicator().name()),
-                msg.get("hb.domain", unit), msg.get("hb.range"), ds, PlotOrientation.VERTICAL, true, false, false);
-        finish(chart, msg.get("hb.subtitle", msg.specialty(m.specialty()), m.points().size(), ChartData.HB_U,
-                ChartData.HB_A, ChartData.HB_C, outliers, m.flaggedCount()));
+                msg.get("hb.domain", unit), msg.get("hb.range"), ds, PlotOrientation.VERTICAL, true, true, false);
+        finish(chart, msg.get("hb.subtitle", msg.specialty(m.specialty()), tested.size(), m.hbOutlierCount(),
+                m.flaggedCount()) + "\n" + parameters(m, "parameters.hb"));
         XYPlot plot = chart.getXYPlot();
-        double minSize = m.points().stream().mapToDouble(Point::size).min().orElse(1);
-        double maxSize = m.points().stream().mapToDouble(Point::size).max().orElse(10);
+        double minSize = tested.stream().mapToDouble(Point::size).min().orElse(1);
+        double maxSize = tested.stream().mapToDouble(Point::size).max().orElse(10);
         // Sizes spread over decades read best on a log scale with ticks at powers of ten; a narrow spread linear.
         if (maxSize / Math.max(minSize, 1e-9) > 30) {
             LogAxis x = new LogAxis(msg.get("hb.domain", unit) + msg.get("hb.log"));
@@ -403,25 +517,28 @@ final class Charts {
         }
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setRange(lo, hi);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        r.setSeriesShape(0, circle(m.points().size() > 800 ? 4 : 6));
-        r.setSeriesPaint(0, new Color(NORMAL.getRed(), NORMAL.getGreen(), NORMAL.getBlue(), 160));
-        r.setSeriesShape(1, circle(8));
-        r.setSeriesPaint(1, OUTLIER);
-        r.setSeriesShape(2, circle(9));
-        r.setSeriesPaint(2, FLAGGED);
-        r.setDrawOutlines(false);
-        plot.setRenderer(r);
-        if (hb != null) {
-            IntervalMarker inside = new IntervalMarker(hb.lower, hb.upper);
-            inside.setPaint(new Color(0x4C, 0xAF, 0x50, 22));
-            plot.addRangeMarker(inside, Layer.BACKGROUND);
-            DecimalFormat f = new DecimalFormat("0.##");
-            plot.addRangeMarker(line(hb.lower, MARKER, true, msg.get("hb.lower", f.format(hb.lower)), false),
-                    Layer.FOREGROUND);
-            plot.addRangeMarker(line(hb.upper, MARKER, true, msg.get("hb.upper", f.format(hb.upper)), false),
-                    Layer.FOREGROUND);
-        }
+        XYLineAndShapeRenderer rr = new ClampedRenderer(lo + inset, hi - inset);
+        rr.setSeriesShape(0, circle(tested.size() > 800 ? 4 : 6));
+        rr.setSeriesPaint(0, new Color(NORMAL.getRed(), NORMAL.getGreen(), NORMAL.getBlue(), 160));
+        rr.setSeriesShape(1, circle(8));
+        rr.setSeriesPaint(1, OUTLIER);
+        rr.setSeriesShape(2, circle(9));
+        rr.setSeriesPaint(2, FLAGGED);
+        rr.setDrawOutlines(false);
+        NumberFormat f = amount();
+        DecimalFormat ef = new DecimalFormat("0.###");
+        rr.setDefaultToolTipGenerator((d, series, item) -> {
+            Point pt = ds.point(series, item);
+            return msg.get("hb.tooltip", pt.name(), pt.code(), f.format(pt.size()), ef.format(pt.e()), unit,
+                    stratumName(pt.stratum()), pt.stratumSize(), ef.format(pt.eScaled()));
+        });
+        plot.setRenderer(rr);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        IntervalMarker inside = new IntervalMarker(-1, 1);
+        inside.setPaint(new Color(0x4C, 0xAF, 0x50, 22));
+        plot.addRangeMarker(inside, Layer.BACKGROUND);
+        plot.addRangeMarker(line(-1, MARKER, true, msg.get("hb.lower"), false), Layer.FOREGROUND);
+        plot.addRangeMarker(line(1, MARKER, true, msg.get("hb.upper"), false), Layer.FOREGROUND);
         return chart;
     }
 
@@ -457,9 +574,10 @@ final class Charts {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         String[] keys = {msg.get("rates.reporting"), msg.get("rates.timely"), msg.get("rates.accurate")};
         for (RateRow row : m.rows()) {
-            ds.addValue(row.rates().reportingRate() * 100, keys[0], row.name());
-            ds.addValue(row.rates().timelinessRate() * 100, keys[1], row.name());
-            ds.addValue(row.rates().accuracyRate() * 100, keys[2], row.name());
+            String col = row.name() == null ? msg.get("rates.whole") : row.name();
+            ds.addValue(row.rates().reportingRate() * 100, keys[0], col);
+            ds.addValue(row.rates().timelinessRate() * 100, keys[1], col);
+            ds.addValue(row.rates().accuracyRate() * 100, keys[2], col);
         }
         JFreeChart chart = ChartFactory.createBarChart(msg.get("rates.title", m.period()), msg.get("county.domain"),
                 msg.get("rates.range"), ds, PlotOrientation.VERTICAL, true, false, false);
@@ -476,7 +594,8 @@ final class Charts {
         y.setRange(0, 112);
         y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
         y.setNumberFormatOverride(new DecimalFormat("0'%'"));
-        ValueMarker target = line(100, new Color(0x2E, 0x7D, 0x32), true, msg.get("rates.target"), false);
+        // The target is in the subtitle: a label on the line would collide with the bars' own labels near 100.
+        ValueMarker target = line(100, new Color(0x2E, 0x7D, 0x32), true, null, false);
         plot.addRangeMarker(target, Layer.FOREGROUND);
         crowded(plot.getDomainAxis(), m.rows().size());
         return chart;

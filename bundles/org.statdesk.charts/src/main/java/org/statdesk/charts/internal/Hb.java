@@ -69,6 +69,19 @@ final class Hb {
     }
 
     /**
+     * Unit i's effect on a scale where the stratum's bounds are −1 and +1 and its median effect 0: strata with
+     * different spreads share one picture, and a unit is an outlier exactly when it lies beyond ±1.
+     */
+    double scaled(int i) {
+        double d = e[i] - eMedian;
+        double span = d < 0 ? eMedian - lower : upper - eMedian;
+        if (span > 0) {
+            return d / span;
+        }
+        return d == 0 ? 0 : Math.signum(d) * Double.MAX_VALUE;
+    }
+
+    /**
      * The ratio bounds for a unit of the given size: the E bounds mapped back through s and the median ratio.
      * {@code [0]} is NaN when the lower E bound is not negative (no ratio below the median is then an outlier).
      */

@@ -22,7 +22,7 @@ class ChartDataTest {
 
     @Test
     void varianceSortsUnitsByChangeAndMarksTheFlaggedOne() {
-        VarianceModel m = data.variance("2024-06", "output_value", "industrial", 30);
+        VarianceModel m = data.variance("2024-06", "output_value", "industrial");
         List<Point> p = m.points();
         assertEquals(30, p.size());
         for (int i = 1; i < p.size(); i++) {
@@ -33,13 +33,72 @@ class ChartDataTest {
         assertEquals(400, top.changePct(), 1e-9);
         assertTrue(top.flagged());
         assertTrue(top.hbOutlier(), "a fivefold jump is an HB outlier");
+        assertTrue(top.eScaled() > 1, "beyond the upper bound on the scaled axis: " + top.eScaled());
         assertEquals(1, m.flaggedCount());
         // changes -20 + 40 i / 30 for i = 1..29 and 400: the 15th and 16th are 0 and 1.333
         assertEquals((0 + 40.0 / 30) / 2, m.median(), 1e-9);
-        assertEquals(m.median() - 30, m.bandLow(), 1e-9);
-        assertEquals(m.median() + 30, m.bandHigh(), 1e-9);
-        assertTrue(m.hbLow() < m.median() && m.hbHigh() > m.median(), "HB bounds around the median");
         assertEquals("千元", m.indicator().unit());
+    }
+
+    @Test
+    void unitsAreTestedInTheReviewsStrataWithTheReviewsBand() {
+        // 30 units of division C13 in three counties: 10 each, exactly the minimum, so division × county.
+        VarianceModel m = data.variance("2024-06", "output_value", "industrial");
+        assertEquals(List.of("industry_division", "county"), m.stratification());
+        assertEquals(3, m.strata());
+        assertEquals(0, m.untested());
+        Point top = m.points().get(29);
+        assertEquals("C13×620602", top.stratum());
+        assertEquals(10, top.stratumSize());
+        // The band of the stratum: its median ratio times and divided by the review's momBand (2).
+        double[] ratios = m.points().stream().filter(q -> "C13×620602".equals(q.stratum()))
+                .mapToDouble(q -> q.current() / q.previous()).sorted().toArray();
+        assertEquals(10, ratios.length);
+        double rm = (ratios[4] + ratios[5]) / 2;
+        assertEquals((rm * 2 - 1) * 100, top.bandHigh(), 1e-9);
+        assertEquals((rm / 2 - 1) * 100, top.bandLow(), 1e-9);
+        // Units of one stratum share a band; another stratum has its own.
+        Point other = m.points().stream().filter(q -> "C13×620621".equals(q.stratum())).findFirst().orElseThrow();
+        assertTrue(Math.abs(other.bandHigh() - top.bandHigh()) > 1e-6, "strata differ in their medians");
+    }
+
+    @Test
+    void theReviewsSettingsDecideStrataAndBounds() {
+        // An eleven-unit minimum merges the counties: one stratum, the division.
+        ChartData merged = new ChartData(review, reg, () -> new ReviewSettings(0.5, 0.05, 7, 11, 2.0,
+                ReviewSettings.PID));
+        VarianceModel m = merged.variance("2024-06", "output_value", "industrial");
+        assertEquals(1, m.strata());
+        assertEquals("C13", m.points().get(0).stratum());
+        assertEquals(30, m.points().get(0).stratumSize());
+        // A C wide enough lets even the fivefold jump pass; a narrow band factor widens nothing, it narrows.
+        ChartData lax = new ChartData(review, reg, () -> new ReviewSettings(0.5, 0.05, 500, 10, 10.0,
+                ReviewSettings.PID));
+        VarianceModel l = lax.variance("2024-06", "output_value", "industrial");
+        assertFalse(l.points().get(29).hbOutlier(), "C=500");
+        assertTrue(l.points().get(29).bandHigh() > 800, "band ×10: " + l.points().get(29).bandHigh());
+        // Under 3 units in the top stratum: not tested, no band, no bounds.
+        ChartData tiny = new ChartData(review, reg, () -> new ReviewSettings(0.5, 0.05, 7, 100, 2.0, "x"));
+        assertEquals(0, tiny.variance("2024-06", "output_value", "industrial").untested(),
+                "30 units still make the top stratum");
+    }
+
+    @Test
+    void settingsAreReadFromTheReviewConfigurationWithItsDefaults() {
+        java.util.Hashtable<String, Object> p = new java.util.Hashtable<>();
+        p.put("hbC", "4");
+        p.put("hbU", 0.4);
+        p.put("minStratum", "12");
+        p.put("momBand", "not a number");
+        ReviewSettings s = ReviewSettings.of(p);
+        assertEquals(4, s.hbC(), 0);
+        assertEquals(0.4, s.hbU(), 0);
+        assertEquals(0.05, s.hbA(), 0);
+        assertEquals(12, s.minStratum());
+        assertEquals(2.0, s.momBand(), 0, "an unreadable value keeps the default");
+        assertTrue(s.fromConfiguration());
+        assertEquals("U=0.4, A=0.05, C=4", s.hbText());
+        assertEquals(ReviewSettings.DEFAULTS, ReviewSettings.of(null));
     }
 
     @Test
@@ -52,9 +111,11 @@ class ChartDataTest {
         reg.add("SHOP", "商贸公司", "620602100", "trade");
         review.put("2024-05", "output_value", "SHOP", 100);
         review.put("2024-06", "output_value", "SHOP", 120);
-        assertEquals(30, data.variance("2024-06", "output_value", "industrial", 30).points().size());
-        assertEquals(31, data.variance("2024-06", "output_value", null, 30).points().size(),
-                "without a specialty the trade unit counts, the zero and new ones still do not");
+        assertEquals(30, data.variance("2024-06", "output_value", "industrial").points().size());
+        VarianceModel all = data.variance("2024-06", "output_value", null);
+        assertEquals(30, all.points().size(),
+                "without a specialty the form holding the indicator decides, as the review compares its own units");
+        assertEquals("industrial", all.specialty());
     }
 
     @Test
@@ -121,6 +182,17 @@ class ChartDataTest {
         ChartData.CountyRow mq = m.rows().get(2);
         assertEquals(50, mq.mom(), 1e-9);
         assertNull(mq.yoy(), "no figure a year ago: no growth rather than infinity");
+    }
+
+    @Test
+    void theWholeCitysRatesComeFirstUnderTheirOwnName() {
+        review.rates.put("all", new org.statdesk.api.review.ReviewService.Rates(23, 22, 20, 21, 22 / 23.0,
+                20 / 23.0, 21 / 22.0));
+        ChartData.RatesModel m = data.rates("2024-06", null);
+        assertEquals(4, m.rows().size());
+        assertEquals("all", m.rows().get(0).code());
+        assertNull(m.rows().get(0).name());
+        assertEquals("凉州区", m.rows().get(1).name());
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class VarianceBenchmark {
         bytes = out.size();
         // Phases of one warm run: model, chart building, drawing, PNG encoding.
         long t0 = System.nanoTime();
-        ChartData.VarianceModel m = s.data().variance("2024-06", "output_value", null, ChartData.DEFAULT_BAND);
+        ChartData.VarianceModel m = s.data().variance("2024-06", "output_value", null);
         long t1 = System.nanoTime();
         org.jfree.chart.JFreeChart c = s.charts().variance(m);
         long t2 = System.nanoTime();
