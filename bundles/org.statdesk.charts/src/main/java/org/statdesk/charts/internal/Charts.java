@@ -315,6 +315,11 @@ final class Charts {
                 double bh = Math.max(lo, Math.min(hi, p.bandHigh()));
                 band.add(i + 1, (bl + bh) / 2, bl, bh);
             }
+            // Every unit has bounds of its own (they depend on its size), so drawn for all they are a cloud that
+            // says nothing; drawn for the flagged and the HB outliers they show how far each one is out.
+            if (!p.flagged() && !p.hbOutlier()) {
+                continue;
+            }
             if (!Double.isNaN(p.hbLow()) && p.hbLow() > lo && p.hbLow() < hi) {
                 hbLine.add(i + 1, p.hbLow());
             }
@@ -344,8 +349,8 @@ final class Charts {
         plot.setRenderer(2, dev);
         org.jfree.data.xy.XYSeriesCollection ticks = new org.jfree.data.xy.XYSeriesCollection(hbLine);
         XYLineAndShapeRenderer tr = new XYLineAndShapeRenderer(false, true);
-        tr.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-2.5, -0.6, 5, 1.2));
-        tr.setSeriesPaint(0, new Color(MARKER.getRed(), MARKER.getGreen(), MARKER.getBlue(), 150));
+        tr.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-6, -1, 12, 2));
+        tr.setSeriesPaint(0, MARKER);
         tr.setDrawOutlines(false);
         plot.setDataset(1, ticks);
         plot.setRenderer(1, tr);
