@@ -85,6 +85,11 @@ public class Workbench {
         });
     }
 
+    /** The window, once open (null without a display); for tests. */
+    Shell shell() {
+        return shell;
+    }
+
     /** The period under review: as configured, else last month (monthly reports arrive in the following month). */
     static String initialPeriod(String configured) {
         if (configured != null && configured.matches("\\d{4}-\\d{2}")) {

@@ -192,6 +192,22 @@ class WorkbenchGuiTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.err.println("selecting a flag showed its chart in " + millis + " ms");
         assertTrue(millis < 2000, "chart after " + millis + " ms");
+        // The chart shows that unit's figures: this year's line holds its twelve months as the review has them,
+        // and the flagged month is marked.
+        org.jfree.data.category.CategoryDataset ds = onEdt(() -> seriesChart().getCategoryPlot().getDataset());
+        assertEquals(3, ds.getRowCount(), "this year, last year, flagged");
+        assertEquals(12, ds.getColumnCount());
+        assertEquals("2024-06", ds.getColumnKey(11));
+        Map<String, Double> truth = review.series(second.creditCode(), second.indicator(), "2023-07", "2024-06");
+        for (int i = 0; i < 12; i++) {
+            String month = ds.getColumnKey(i).toString();
+            assertEquals(truth.get(month), ds.getValue(0, i).doubleValue(), 1e-9, month);
+        }
+        assertNotNull(ds.getValue(2, 11), "the flagged month is marked");
+        assertEquals(truth.get("2024-06"), ds.getValue(2, 11).doubleValue(), 1e-9);
+        for (int i = 0; i < 11; i++) {
+            assertEquals(null, ds.getValue(2, i), "no mark on unflagged month " + ds.getColumnKey(i));
+        }
         screenshot("workbench-review.png");
 
         // Explain it: the review service resolves and journals; the view reloads with the new status.
@@ -206,6 +222,7 @@ class WorkbenchGuiTest {
                 () -> "已说明".equals(problems().model.getValueAt(rowOf(second.id()), 9)), 5_000);
         assertEquals(1, review.resolved.size());
         assertEquals("explained", review.resolved.get(0)[1]);
+        assertEquals(1, review.journal.size(), "one journal entry for one action");
         Journal.Entry e = review.journal.get(0);
         assertEquals(second.creditCode(), e.key());
         assertEquals("open", e.oldValue());
