@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.InputError;
@@ -89,6 +90,12 @@ public final class DrawEngine {
             Map<String, Integer> populationCounts) {
     }
 
+    private static final java.util.concurrent.Executor HASH_THREAD = r -> {
+        Thread t = new Thread(r, "enforcement-population-hash");
+        t.setDaemon(true);
+        t.start();
+    };
+
     private final Sampler sampler;
 
     public DrawEngine(Sampler sampler) {
@@ -120,14 +127,22 @@ public final class DrawEngine {
      * inspectors from outside it; nothing is drawn then.
      */
     public Result draw(Population p, Rules r, long seed, Function<String, String> countyName) {
+        return draw(p, r, seed, countyName, null);
+    }
+
+    /**
+     * Draws, with the population's hash when the caller has it already (a verify); otherwise it is computed on a
+     * second thread while the draw runs, since the two do not depend on each other.
+     */
+    public Result draw(Population p, Rules r, long seed, Function<String, String> countyName, String knownHash) {
+        CompletableFuture<String> hash = knownHash != null ? CompletableFuture.completedFuture(knownHash)
+                : CompletableFuture.supplyAsync(() -> populationHash(p), HASH_THREAD);
         // targets: per stratum and county, so that each county bureau's units are covered at the share too
         List<Target> picked = new ArrayList<>();
         for (String stratum : STRATA) {
             Map<String, List<String>> byCounty = new TreeMap<>();
-            Map<String, String> countyOf = new HashMap<>();
             for (Member m : p.stratum(stratum)) {
                 byCounty.computeIfAbsent(m.countyCode(), k -> new ArrayList<>()).add(m.code());
-                countyOf.put(m.code(), m.countyCode());
             }
             for (Map.Entry<String, List<String>> e : byCounty.entrySet()) {
                 int k = needed(r.share(stratum), e.getValue().size());
@@ -144,7 +159,8 @@ public final class DrawEngine {
         checkFeasible(picked, p.inspectors(), r, countyName);
 
         // inspectors: targets in a random order, each given the eligible inspectors with the least work so far;
-        // ties at each workload level are broken by a fresh random ranking, so teams vary from round to round
+        // ties at each workload level are broken by a fresh random ranking, so teams vary from round to round.
+        // Counties are compared as small numbers: this loop runs targets × inspectors times.
         int n = p.inspectors().size();
         List<String> ids = new ArrayList<>(n);
         Map<String, Integer> index = new HashMap<>();
@@ -152,43 +168,59 @@ public final class DrawEngine {
             ids.add(p.inspectors().get(i).id());
             index.put(p.inspectors().get(i).id(), i);
         }
+        Map<String, Integer> countyNo = new HashMap<>();
+        int[] county = new int[n];
+        boolean[] city = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            String c = p.inspectors().get(i).countyCode();
+            county[i] = countyNo.computeIfAbsent(c, x -> countyNo.size());
+            city[i] = c.equals(r.cityCode());
+        }
+        int[] targetCounty = new int[picked.size()];
         Map<String, Integer> targetIndex = new HashMap<>();
         List<String> keys = new ArrayList<>(picked.size());
         for (int t = 0; t < picked.size(); t++) {
             String key = picked.get(t).stratum() + "|" + picked.get(t).code();
             keys.add(key);
             targetIndex.put(key, t);
+            targetCounty[t] = countyNo.computeIfAbsent(picked.get(t).countyCode(), x -> countyNo.size());
         }
-        List<String> order = new ArrayList<>(picked.isEmpty() ? List.of()
-                : sampler.sample(keys, keys.size(), derive(seed, "order")).members());
+        List<String> drawnOrder = picked.isEmpty() ? List.of()
+                : sampler.sample(keys, keys.size(), derive(seed, "order")).members();
         // the most constrained targets first (fewest eligible inspectors, i.e. the county with most inspectors of
-        // its own); the flexible ones come last and fill the gaps, so the workload ends up even
-        Map<String, Integer> eligibleCount = new HashMap<>();
-        for (Target t : picked) {
-            eligibleCount.computeIfAbsent(t.countyCode(), c -> (int) p.inspectors().stream()
-                    .filter(i -> eligible(i.countyCode(), c, r.cityCode())).count());
+        // its own); the flexible ones come last and fill the gaps, so the workload ends up even. A stable sort by
+        // that count, as a counting sort over the few distinct counts.
+        int[] eligibleCount = new int[countyNo.size()];
+        for (int c = 0; c < eligibleCount.length; c++) {
+            for (int i = 0; i < n; i++) {
+                if (city[i] || county[i] != c) {
+                    eligibleCount[c]++;
+                }
+            }
         }
-        order.sort(Comparator.comparingInt(k -> eligibleCount.get(picked.get(targetIndex.get(k)).countyCode())));
+        int[] order = stableByCount(drawnOrder, targetIndex, targetCounty, eligibleCount, n);
         int[] load = new int[n];
         List<int[]> rankByLevel = new ArrayList<>();
-        String[] county = new String[n];
-        for (int i = 0; i < n; i++) {
-            county[i] = p.inspectors().get(i).countyCode();
-        }
         int[][] teams = new int[picked.size()][];
         int[] chosen = new int[r.perTarget()];
-        for (String key : order) {
-            int t = targetIndex.get(key);
-            String targetCounty = picked.get(t).countyCode();
+        for (int t : order) {
+            int tc = targetCounty[t];
             int got = 0;
             for (int i = 0; i < n; i++) {
-                if (!eligible(county[i], targetCounty, r.cityCode())) {
+                if (!city[i] && county[i] == tc) {
                     continue;
                 }
-                int rank = rank(rankByLevel, load[i], ids, index, seed)[i];
+                int li = load[i];
+                int rank = rank(rankByLevel, li, ids, index, seed)[i];
                 // insertion into the k best so far by (load, rank)
                 int pos = got < chosen.length ? got++ : chosen.length;
-                while (pos > 0 && better(load[i], rank, chosen[pos - 1], load, rankByLevel, ids, index, seed)) {
+                while (pos > 0) {
+                    int b = chosen[pos - 1];
+                    int lb = load[b];
+                    boolean better = li != lb ? li < lb : rank < rank(rankByLevel, lb, ids, index, seed)[b];
+                    if (!better) {
+                        break;
+                    }
                     if (pos < chosen.length) {
                         chosen[pos] = chosen[pos - 1];
                     }
@@ -203,8 +235,7 @@ public final class DrawEngine {
                 load[i]++;
             }
         }
-        rebalance(picked, teams, load, county, r.cityCode(), rankByLevel.isEmpty() ? new int[n]
-                : rankByLevel.get(0));
+        rebalance(targetCounty, teams, load, county, city, rankByLevel.isEmpty() ? new int[n] : rankByLevel.get(0));
         Target[] assigned = new Target[picked.size()];
         for (int t = 0; t < picked.size(); t++) {
             Target target = picked.get(t);
@@ -218,7 +249,7 @@ public final class DrawEngine {
         }
         List<Target> out = new ArrayList<>(List.of(assigned));
         out.sort(TARGET_ORDER);
-        return new Result(seed, populationHash(p), VERSION + "+" + Sampler.ALGORITHM, List.copyOf(out), p.counts());
+        return new Result(seed, hash.join(), VERSION + "+" + Sampler.ALGORITHM, List.copyOf(out), p.counts());
     }
 
     /**
@@ -226,7 +257,7 @@ public final class DrawEngine {
      * another, hand one of the busier one's targets to the idler one where the rules allow. Deterministic: inspectors
      * by load then by their random rank, targets in draw order.
      */
-    private static void rebalance(List<Target> picked, int[][] teams, int[] load, String[] county, String city,
+    private static void rebalance(int[] targetCounty, int[][] teams, int[] load, int[] county, boolean[] city,
             int[] rank) {
         int n = load.length;
         if (n == 0) {
@@ -261,7 +292,7 @@ public final class DrawEngine {
                     List<Integer> mine = work.get(busy);
                     for (int k = 0; k < mine.size(); k++) {
                         int t = mine.get(k);
-                        if (!eligible(county[idle], picked.get(t).countyCode(), city) || contains(teams[t], idle)) {
+                        if ((!city[idle] && county[idle] == targetCounty[t]) || contains(teams[t], idle)) {
                             continue;
                         }
                         for (int j = 0; j < teams[t].length; j++) {
@@ -291,16 +322,8 @@ public final class DrawEngine {
     }
 
     static final Comparator<Target> TARGET_ORDER = Comparator
-            .comparingInt((Target t) -> STRATA.indexOf(t.stratum())).thenComparing(Target::countyCode)
+            .comparingInt((Target t) -> stratumNo(t.stratum())).thenComparing(Target::countyCode)
             .thenComparing(Target::code);
-
-    private boolean better(int loadA, int rankA, int b, int[] load, List<int[]> ranks, List<String> ids,
-            Map<String, Integer> index, long seed) {
-        if (loadA != load[b]) {
-            return loadA < load[b];
-        }
-        return rankA < rank(ranks, load[b], ids, index, seed)[b];
-    }
 
     /** The random ranking of inspectors used to break ties among those with {@code level} targets so far. */
     private int[] rank(List<int[]> ranks, int level, List<String> ids, Map<String, Integer> index, long seed) {
@@ -343,6 +366,33 @@ public final class DrawEngine {
         if (!errors.isEmpty()) {
             throw new BadInputException("抽取无法满足执法人员规则，未抽取：" + errors.get(0).message(), errors);
         }
+    }
+
+    private static int stratumNo(String s) {
+        return switch (s) {
+            case "above" -> 0;
+            case "township" -> 1;
+            default -> 2;
+        };
+    }
+
+    /** Target indexes in drawn order, stably sorted by the eligible-inspector count of their county. */
+    private static int[] stableByCount(List<String> drawnOrder, Map<String, Integer> targetIndex, int[] targetCounty,
+            int[] eligibleCount, int n) {
+        int[] start = new int[n + 2];
+        int[] ts = new int[drawnOrder.size()];
+        for (int k = 0; k < ts.length; k++) {
+            ts[k] = targetIndex.get(drawnOrder.get(k));
+            start[eligibleCount[targetCounty[ts[k]]] + 1]++;
+        }
+        for (int c = 1; c < start.length; c++) {
+            start[c] += start[c - 1];
+        }
+        int[] out = new int[ts.length];
+        for (int t : ts) {
+            out[start[eligibleCount[targetCounty[t]]]++] = t;
+        }
+        return out;
     }
 
     /** A seed for one use, derived from the draw's seed by SplitMix64 over the label, so uses are independent. */

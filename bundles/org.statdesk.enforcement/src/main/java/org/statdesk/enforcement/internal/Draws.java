@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.statdesk.api.command.BadInputException;
@@ -77,19 +81,51 @@ final class Draws {
         this.engine = new DrawEngine(ctx.sampler());
     }
 
-    /** The frozen population on a day: units in the register, the city's townships, certified inspectors. */
+    /**
+     * The frozen population on a day: units in the register, the city's townships, certified inspectors. The register
+     * is read county by county on two threads (its list is most of a draw's time on a 100,000-unit register, and the
+     * machine has two cores); the result does not depend on the order, as sampling and hash do not.
+     */
     Population population(LocalDate day) throws Exception {
         String prefix = ctx.cityCode().substring(0, 4);
+        List<String> counties = new ArrayList<>();
+        for (var d : ctx.register().divisions().counties(ctx.cityCode())) {
+            counties.add(d.code());
+        }
+        List<List<Unit>> parts = new ArrayList<>();
+        if (counties.isEmpty()) {
+            parts.add(ctx.register().list(UnitQuery.inRegister()));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "enforcement-population");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<List<Unit>>> futures = new ArrayList<>();
+                for (String county : counties) {
+                    futures.add(pool.submit(() -> ctx.register().list(new UnitQuery(county, null, Unit.IN_REGISTER,
+                            null, null))));
+                }
+                for (Future<List<Unit>> f : futures) {
+                    parts.add(get(f));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
         List<Member> above = new ArrayList<>();
         List<Member> below = new ArrayList<>();
-        for (Unit u : ctx.register().list(UnitQuery.inRegister())) {
-            if (!u.inRegister() || u.countyCode() == null || !u.countyCode().startsWith(prefix)) {
-                continue;
-            }
-            if ("below".equals(u.scale())) {
-                below.add(new Member(u.creditCode(), u.countyCode()));
-            } else {
-                above.add(new Member(u.creditCode(), u.countyCode()));
+        for (List<Unit> part : parts) {
+            for (Unit u : part) {
+                if (!u.inRegister() || u.countyCode() == null || !u.countyCode().startsWith(prefix)) {
+                    continue;
+                }
+                if ("below".equals(u.scale())) {
+                    below.add(new Member(u.creditCode(), u.countyCode()));
+                } else {
+                    above.add(new Member(u.creditCode(), u.countyCode()));
+                }
             }
         }
         List<Member> townships = ctx.register().divisions().townships(ctx.cityCode()).stream()
@@ -97,7 +133,16 @@ final class Draws {
         return new Population(above, townships, below, roster.certified(day));
     }
 
+    static <T> T get(Future<T> f) throws Exception {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
+        }
+    }
+
     DrawJson draw(int year, Long givenSeed, boolean replace, String reason) throws Exception {
+        Timing time = new Timing("draw");
         Optional<DrawSummary> existing = active(year);
         if (existing.isPresent() && !replace) {
             DrawSummary e = existing.get();
@@ -113,8 +158,11 @@ final class Draws {
         Settings settings = ctx.settings().get();
         DrawEngine.Rules rules = settings.rules();
         long seed = givenSeed != null ? givenSeed : ctx.sampler().newSeed();
+        time.lap("checks");
         Population p = population(day);
+        time.lap("population");
         DrawEngine.Result r = engine.draw(p, rules, seed, ctx::countyName);
+        time.lap("engine");
         String digest = DrawEngine.digest(r.targets());
         String user = ctx.journal().currentUser();
         long id = ctx.store().inTransaction(c -> {
@@ -159,7 +207,10 @@ final class Draws {
                     existing.isPresent() ? "replacement draw: " + reason : "double-random draw " + year);
             return newId;
         });
-        return load(id);
+        time.lap("store");
+        DrawJson out = load(id);
+        time.done();
+        return out;
     }
 
     private static void insertTargets(Connection c, long drawId, List<Target> targets) throws Exception {
@@ -336,12 +387,14 @@ final class Draws {
      * must give the same targets and inspectors, and the stored rows must still match the digest taken at draw time.
      */
     Verification verify(long id) throws Exception {
+        Timing time = new Timing("verify");
         Header h;
         List<Target> stored;
         try (Connection c = ctx.store().connection()) {
             h = header(c, id);
             stored = targets(c, id);
         }
+        time.lap("read");
         List<String> problems = new ArrayList<>();
         boolean storedIntact = DrawEngine.digest(stored).equals(h.digest());
         if (!storedIntact) {
@@ -352,7 +405,9 @@ final class Draws {
             problems.add("算法版本不同：抽取时 " + h.algorithm() + "，现在 " + algorithm);
         }
         Population p = population(h.drawnOn());
+        time.lap("population");
         String now = engine.populationHash(p);
+        time.lap("hash");
         Map<String, Integer> countsNow = new LinkedHashMap<>();
         for (String s : DrawEngine.STRATA) {
             countsNow.put(s, p.stratum(s).size());
@@ -367,14 +422,16 @@ final class Draws {
             }
             problems.add(sb.toString());
         } else if (algorithm.equals(h.algorithm())) {
-            DrawEngine.Result again = engine.draw(p, h.rules(), h.seed(), ctx::countyName);
+            DrawEngine.Result again = engine.draw(p, h.rules(), h.seed(), ctx::countyName, now);
             if (!DrawEngine.digest(again.targets()).equals(h.digest())) {
                 problems.add("用同一种子和总体重算，结果与登记的抽取不同");
             }
+            time.lap("engine");
             if (!storedIntact || !problems.isEmpty()) {
                 problems.addAll(differences(stored, again.targets()));
             }
         }
+        time.done();
         return new Verification(id, problems.isEmpty(), h.populationHash(), now, h.algorithm(), h.counts(),
                 countsNow, problems);
     }

@@ -142,6 +142,28 @@ class DrawEngineTest {
         assertNotEquals(DrawEngine.digest(r1.targets()), DrawEngine.digest(r3.targets()));
     }
 
+    /**
+     * Stored draws are verified by recomputing them, so statdesk-enf-draw-v1 must give the same result for ever:
+     * digests pinned from the first implementation (before the inner loop worked on county numbers).
+     */
+    @Test
+    void algorithmV1GivesTheSameDrawsAsWhenPinned() {
+        DrawEngine e = new DrawEngine(new Fakes.TestSampler());
+        Population p = population(503, 297, new int[] {5, 3, 3, 2}, 3);
+        Map<Long, String> pinned = Map.of(
+                42L, "781a06d40fad2d696ca02cd70d5ff9af2f73d1b3bf02c369e9a2421de3882583",
+                7919L, "7279a311ec6f829d0a228b0aad7eddcd5f1b7e2b6ec88c35c192ebfd99420dee",
+                -5L, "8f94238b52adbe9c8b4101f3a92afbbe58149aca07fb09ff113d94215d3a551a");
+        pinned.forEach((seed, digest) -> {
+            DrawEngine.Result r = e.draw(p, RULES, seed, c -> c);
+            assertEquals(digest, DrawEngine.digest(r.targets()), "seed " + seed);
+            assertEquals("8e3f8f97efee08bd3efaf84ac479992988dcfa045c0616687940931793bec210", r.populationHash());
+        });
+        DrawEngine.Result uneven = e.draw(population(200, 50, new int[] {0, 1, 6, 2}, 1), RULES, 3, c -> c);
+        assertEquals("161393ccd28bd8226201ac767b95ee371a2803b933ac55a445f9fbcf73d6ac5d",
+                DrawEngine.digest(uneven.targets()));
+    }
+
     @Test
     void aChangedPopulationChangesTheHash() {
         Population p = population(100, 50, new int[] {2, 2, 2, 2}, 0);

@@ -285,7 +285,8 @@ final class Fakes {
 
         @Override
         public List<Unit> list(UnitQuery q) {
-            return units.values().stream().filter(u -> q.status() == null || q.status().equals(u.status()))
+            return units.values().stream().filter(u -> q.county() == null || q.county().equals(u.countyCode()))
+                    .filter(u -> q.status() == null || q.status().equals(u.status()))
                     .filter(u -> q.scale() == null || q.scale().equals(u.scale())).toList();
         }
 
@@ -300,13 +301,18 @@ final class Fakes {
         final TestStore store;
         final TestJournal journal = new TestJournal();
         final TestRegister register;
-        final TestSampler sampler = new TestSampler();
+        final Sampler sampler;
         LocalDate today = LocalDate.of(2021, 6, 15);
         Settings settings = Settings.defaults();
         final Ctx ctx;
         final EnforcementCommands commands;
 
         World(TestRegister register) throws Exception {
+            this(register, new TestSampler());
+        }
+
+        World(TestRegister register, Sampler sampler) throws Exception {
+            this.sampler = sampler;
             this.store = new TestStore();
             this.register = register;
             this.ctx = new Ctx(store, journal, register, sampler, () -> settings, () -> today);
