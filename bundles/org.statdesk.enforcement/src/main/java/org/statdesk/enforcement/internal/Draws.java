@@ -389,25 +389,53 @@ final class Draws {
     Verification verify(long id) throws Exception {
         Timing time = new Timing("verify");
         Header h;
-        List<Target> stored;
         try (Connection c = ctx.store().connection()) {
             h = header(c, id);
-            stored = targets(c, id);
         }
-        time.lap("read");
+        // the stored targets are read while the population is read and the draw recomputed
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "enforcement-verify-read");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Target> stored;
+        Population p;
+        DrawEngine.Result again = null;
+        String now;
+        String algorithm = DrawEngine.VERSION + "+" + Sampler.ALGORITHM;
+        try {
+            Future<List<Target>> storedRows = reader.submit(() -> {
+                try (Connection c = ctx.store().connection()) {
+                    return targets(c, id);
+                }
+            });
+            p = population(h.drawnOn());
+            time.lap("population");
+            if (algorithm.equals(h.algorithm())) {
+                try {
+                    again = engine.draw(p, h.rules(), h.seed(), ctx::countyName, null);
+                    now = again.populationHash();
+                } catch (BadInputException infeasible) {
+                    // the population changed so much that the rules cannot be met any more: reported below
+                    now = engine.populationHash(p);
+                }
+            } else {
+                now = engine.populationHash(p);
+            }
+            time.lap("engine");
+            stored = get(storedRows);
+            time.lap("read");
+        } finally {
+            reader.shutdownNow();
+        }
         List<String> problems = new ArrayList<>();
         boolean storedIntact = DrawEngine.digest(stored).equals(h.digest());
         if (!storedIntact) {
             problems.add("已存的抽取结果与抽取时的摘要不符：抽取结果在抽取后被改动");
         }
-        String algorithm = DrawEngine.VERSION + "+" + Sampler.ALGORITHM;
         if (!algorithm.equals(h.algorithm())) {
             problems.add("算法版本不同：抽取时 " + h.algorithm() + "，现在 " + algorithm);
         }
-        Population p = population(h.drawnOn());
-        time.lap("population");
-        String now = engine.populationHash(p);
-        time.lap("hash");
         Map<String, Integer> countsNow = new LinkedHashMap<>();
         for (String s : DrawEngine.STRATA) {
             countsNow.put(s, p.stratum(s).size());
@@ -421,13 +449,11 @@ final class Draws {
                         .append(n == e.getValue() ? "" : " → " + n);
             }
             problems.add(sb.toString());
-        } else if (algorithm.equals(h.algorithm())) {
-            DrawEngine.Result again = engine.draw(p, h.rules(), h.seed(), ctx::countyName, now);
+        } else if (again != null) {
             if (!DrawEngine.digest(again.targets()).equals(h.digest())) {
                 problems.add("用同一种子和总体重算，结果与登记的抽取不同");
             }
-            time.lap("engine");
-            if (!storedIntact || !problems.isEmpty()) {
+            if (!problems.isEmpty()) {
                 problems.addAll(differences(stored, again.targets()));
             }
         }
