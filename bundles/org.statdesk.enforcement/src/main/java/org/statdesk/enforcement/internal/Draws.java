@@ -518,17 +518,19 @@ final class Draws {
                     : ctx.register().find(t.code()).map(Unit::name).orElse("");
             unitNames.put(t.code(), n);
         }
+        Map<String, String> results = results(id);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             if (html) {
-                writeHtml(w, d, unitNames);
+                writeHtml(w, d, unitNames, results);
             } else {
                 w.write('\uFEFF');
                 try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-                    p.printRecord("序号", "对象类型", "代码", "名称", "县区代码", "县区", "层", "执法人员");
+                    p.printRecord("序号", "对象类型", "代码", "名称", "县区代码", "县区", "层", "执法人员", "检查结果");
                     int i = 0;
                     for (TargetJson t : d.targets()) {
                         p.printRecord(++i, kindLabel(t), t.code(), unitNames.get(t.code()), t.countyCode(),
-                                ctx.countyName(t.countyCode()), t.stratum(), team(t));
+                                ctx.countyName(t.countyCode()), t.stratum(), team(t),
+                                results.getOrDefault(t.code(), NOT_CHECKED));
                     }
                     p.printRecord();
                     p.printRecord("抽取编号", d.id(), "年度", d.year(), "种子", d.seed(), "总体哈希",
@@ -537,6 +539,44 @@ final class Draws {
             }
         }
         return d.targets().size();
+    }
+
+    static final String NOT_CHECKED = "尚未检查";
+
+    /**
+     * The results published with the list (一公开): per target its checks, each with date and verdict (合格, or the
+     * failed checklist items), and the cases filed on them.
+     */
+    private Map<String, String> results(long drawId) throws Exception {
+        Map<String, String> out = new HashMap<>();
+        try (Connection c = ctx.store().connection(); PreparedStatement ps = c.prepareStatement("SELECT k.target_code, "
+                + "k.check_date, k.failed_items, s.violation, s.status FROM enf_check k LEFT JOIN enf_case s ON "
+                + "s.check_id = k.id WHERE k.draw_id = ? ORDER BY k.check_date, k.id, s.id")) {
+            ps.setLong(1, drawId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StringBuilder sb = new StringBuilder();
+                    sb.append(rs.getObject(2, LocalDate.class)).append(' ');
+                    String failed = rs.getString(3);
+                    if (failed.isEmpty()) {
+                        sb.append("合格");
+                    } else {
+                        sb.append("不合格：");
+                        String sep = "";
+                        for (String f : failed.split(",")) {
+                            sb.append(sep).append(Cases.CHECKLIST.getOrDefault(f, f));
+                            sep = "；";
+                        }
+                    }
+                    String violation = rs.getString(4);
+                    if (violation != null) {
+                        sb.append("；已立案（").append(Cases.VIOLATIONS.getOrDefault(violation, violation)).append("）");
+                    }
+                    out.merge(rs.getString(1), sb.toString(), (a, b) -> a + " / " + b);
+                }
+            }
+        }
+        return out;
     }
 
     private static String kindLabel(TargetJson t) {
@@ -556,19 +596,20 @@ final class Draws {
         return sb.toString();
     }
 
-    private void writeHtml(Writer w, DrawJson d, Map<String, String> names) throws IOException {
+    private void writeHtml(Writer w, DrawJson d, Map<String, String> names, Map<String, String> results)
+            throws IOException {
         w.write("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + d.year()
                 + " 年统计“双随机”抽查结果公示</title>\n<style>table{border-collapse:collapse}td,th{border:1px solid #999;"
                 + "padding:2px 6px}</style></head><body>\n");
         w.write("<h1>" + d.year() + " 年统计“双随机”抽查对象及执法人员名单</h1>\n");
         w.write("<p>抽取编号 " + d.id() + "，抽取日期 " + esc(d.drawnOn()) + "，随机种子 " + d.seed() + "，总体哈希 <code>"
                 + esc(d.populationHash()) + "</code>，算法 " + esc(d.algorithm()) + "。凭以上信息可复核抽取结果。</p>\n");
-        w.write("<table><tr><th>序号</th><th>对象类型</th><th>代码</th><th>名称</th><th>县区</th><th>执法人员</th></tr>\n");
+        w.write("<table><tr><th>序号</th><th>对象类型</th><th>代码</th><th>名称</th><th>县区</th><th>执法人员</th><th>检查结果</th></tr>\n");
         int i = 0;
         for (TargetJson t : d.targets()) {
             w.write("<tr><td>" + (++i) + "</td><td>" + kindLabel(t) + "</td><td>" + esc(t.code()) + "</td><td>"
                     + esc(names.get(t.code())) + "</td><td>" + esc(ctx.countyName(t.countyCode())) + "</td><td>"
-                    + esc(team(t)) + "</td></tr>\n");
+                    + esc(team(t)) + "</td><td>" + esc(results.getOrDefault(t.code(), NOT_CHECKED)) + "</td></tr>\n");
         }
         w.write("</table></body></html>\n");
     }

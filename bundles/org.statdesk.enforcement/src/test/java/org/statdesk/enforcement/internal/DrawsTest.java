@@ -191,6 +191,19 @@ class DrawsTest {
         }
         String township = d.targets().stream().filter(t -> t.stratum().equals("township")).findFirst().get().code();
         run("enforcement:record-check", String.valueOf(d.id()), township, "--date", "2021-06-02");
+        // the publication list carries the results (一公开): the checked townships, the others not yet checked
+        String firstAbove = d.targets().stream().filter(t -> t.stratum().equals("above")).findFirst().get().code();
+        Cases.CheckJson failed = (Cases.CheckJson) run("enforcement:record-check", String.valueOf(d.id()), firstAbove,
+                "--date", "2021-06-03", "--fail", "records_agree").json();
+        run("enforcement:open-case", firstAbove, "--violation", "false", "--facts", "虚报", "--date", "2021-06-04",
+                "--check", String.valueOf(failed.id()));
+        run("enforcement:export-draw", String.valueOf(d.id()), csv.toString());
+        String list = Files.readString(csv, StandardCharsets.UTF_8);
+        assertTrue(list.contains(township + ",") && list.contains("2021-06-02 合格"), list);
+        assertTrue(list.contains("2021-06-01 合格 / 2021-06-03 不合格：原始记录、统计台账与统计报表一致；已立案（虚报）"), list);
+        assertTrue(list.contains(Draws.NOT_CHECKED));
+        run("enforcement:export-draw", String.valueOf(d.id()), html.toString());
+        assertTrue(Files.readString(html).contains("<th>检查结果</th>"));
         Draws.Coverage c = (Draws.Coverage) run("enforcement:coverage", "--year", "2021").json();
         assertEquals(20, c.strata().get("above").checked());
         assertEquals(0.2, c.strata().get("above").achievedShare(), 1e-12);
