@@ -336,13 +336,21 @@ final class ChartData {
     }
 
     SeriesModel series(String code, String period, String indicatorCode, String specialty) {
+        long t0 = System.nanoTime();
         Unit u = register.find(code).orElse(null);
         if (u == null) {
             throw Periods.bad("unit", code, "名录库中没有此单位");
         }
+        long t1 = System.nanoTime();
         Indicator ind = indicator(indicatorCode, specialty == null ? null : specialty);
+        long t2 = System.nanoTime();
         List<String> window = Periods.window(period, 24);
         Map<String, Double> values = review.series(code, ind.code(), window.get(0), period);
+        long t3 = System.nanoTime();
+        if (ChartView.TRACE) {
+            System.err.printf("statdesk.charts: series model: find %.0f ms, indicator %.0f ms, series %.0f ms%n",
+                    (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+        }
         List<String> thisYear = window.subList(12, 24);
         double[] now = new double[12];
         double[] before = new double[12];
@@ -356,6 +364,9 @@ final class ChartData {
                     break;
                 }
             }
+        }
+        if (ChartView.TRACE) {
+            System.err.printf("statdesk.charts: series model: flags %.0f ms%n", (System.nanoTime() - t3) / 1e6);
         }
         return new SeriesModel(code, u.name(), ind, List.copyOf(thisYear), now, before, flagged);
     }

@@ -40,6 +40,8 @@ import org.statdesk.api.workbench.ViewContext;
  * selected flag; draws off the Swing thread and drops results that a newer request overtook.
  */
 abstract class ChartView implements View {
+    /** With {@code -Dstatdesk.trace=true}, how long each chart took from request to screen, on stderr. */
+    static final boolean TRACE = Boolean.getBoolean("statdesk.trace");
     private final ChartServiceImpl service;
     private final String kind;
     private final List<Instance> instances = new ArrayList<>();
@@ -251,6 +253,10 @@ abstract class ChartView implements View {
                     if (gen == generation.get()) {
                         show(done, err);
                         lastMillis = (System.nanoTime() - started) / 1_000_000;
+                        if (TRACE) {
+                            System.err.println("statdesk.charts: " + kind + " " + p.get("unit") + " shown "
+                                    + lastMillis + " ms after the request");
+                        }
                     }
                 });
             });

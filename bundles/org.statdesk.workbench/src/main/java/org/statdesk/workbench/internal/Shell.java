@@ -280,6 +280,7 @@ final class Shell implements Background.Progress {
         if (visible(h)) {
             open(h, false);
         }
+        Startup.mark("view " + id + " open");
         rebuildViewMenu();
         fillPerspectives();
     }

@@ -44,18 +44,31 @@ public class Workbench {
         if (!"gui".equals(ctx.getProperty("statdesk.mode")) || GraphicsEnvironment.isHeadless()) {
             return;
         }
+        Startup.mark("workbench activated");
         Texts texts = Texts.of(ctx.getProperty("statdesk.locale"));
         String data = String.valueOf(ctx.getProperty("statdesk.data"));
         String period = initialPeriod(ctx.getProperty("statdesk.period"));
         try {
             EventQueue.invokeAndWait(() -> {
                 Looks.install(flatLafLoader());
+                Startup.mark("look installed");
                 shell = new Shell(texts, data, period, this::windowClosed);
+                Startup.mark("shell built");
             });
         } catch (Exception e) {
             System.err.println("statdesk.workbench: cannot open the window: " + e);
             return;
         }
+        // The window first, then the views as they are tracked: each fills its tab as it comes, instead of the
+        // user looking at nothing until the last view of the last bundle is built.
+        EventQueue.invokeLater(() -> {
+            Shell s = shell;
+            if (s != null) {
+                s.show();
+                long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.err.println("statdesk.workbench: window shown " + sinceStart + " ms after JVM start");
+            }
+        });
         views = new ServiceTracker<>(ctx, View.class, new ViewCustomizer());
         views.open();
         featureManagers = new ServiceTracker<>(ctx, FeatureManager.class, null) {
@@ -75,14 +88,6 @@ public class Workbench {
             }
         };
         ctx.addBundleListener(bundleListener);
-        EventQueue.invokeLater(() -> {
-            Shell s = shell;
-            if (s != null) {
-                s.show();
-                long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.err.println("statdesk.workbench: window shown " + sinceStart + " ms after JVM start");
-            }
-        });
     }
 
     /** The window, once open (null without a display); for tests. */
