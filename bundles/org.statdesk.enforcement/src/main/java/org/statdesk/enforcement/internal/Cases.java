@@ -72,7 +72,7 @@ final class Cases {
     /** Records a check; each failed item opens a rectification item for the target, due by {@code deadline}. */
     CheckJson recordCheck(long drawId, String code, LocalDate date, List<String> failed, String note,
             LocalDate deadline) throws Exception {
-        Target t = draws.target(drawId, code);
+        Target t = draws.target(drawId, code, date);
         List<InputError> errors = new ArrayList<>();
         for (String f : failed) {
             if (!CHECKLIST.containsKey(f)) {

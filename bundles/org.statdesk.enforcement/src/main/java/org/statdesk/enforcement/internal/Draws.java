@@ -667,9 +667,13 @@ final class Draws {
     }
 
     /** The target of a draw with this code, or bad input. */
-    Target target(long drawId, String code) throws Exception {
+    Target target(long drawId, String code, LocalDate checkDate) throws Exception {
         try (Connection c = ctx.store().connection()) {
             Header h = header(c, drawId);
+            if (checkDate.isBefore(h.drawnOn())) {
+                throw Inputs.bad(InputError.of("date", checkDate.toString(), "检查日期早于第 " + drawId + " 号抽取的日期 "
+                        + h.drawnOn() + "：只能检查已抽中的对象"));
+            }
             if (!h.status().equals("active")) {
                 throw Inputs.bad(InputError.of("draw", String.valueOf(drawId),
                         "第 " + drawId + " 号抽取已被重抽替代，检查应按 " + h.year() + " 年有效的抽取登记"));

@@ -55,6 +55,9 @@ final class Ledger {
         if (n.problem() == null || n.problem().isBlank()) {
             errors.add(InputError.of("problem", n.problem(), "问题描述不能为空"));
         }
+        if (n.openedOn().isAfter(ctx.today().get())) {
+            errors.add(InputError.of("date", n.openedOn().toString(), "登记日期晚于今天"));
+        }
         if (n.deadline() != null && n.deadline().isBefore(n.openedOn())) {
             errors.add(InputError.of("deadline", n.deadline().toString(), "整改期限早于登记日期 " + n.openedOn()));
         }

@@ -165,7 +165,9 @@ class DrawsTest {
 
     @Test
     void exportsThePublicationListAndMeasuresCoverage(@TempDir Path dir) throws Exception {
+        w.today = java.time.LocalDate.of(2021, 5, 20); // drawn before the checks
         Draws.DrawJson d = (Draws.DrawJson) run("enforcement:draw", "--year", "2021", "--seed", "7").json();
+        w.today = java.time.LocalDate.of(2021, 6, 15);
         Path csv = dir.resolve("list.csv");
         Path html = dir.resolve("list.html");
         run("enforcement:export-draw", String.valueOf(d.id()), csv.toString());
@@ -216,7 +218,9 @@ class DrawsTest {
 
     @Test
     void failedCheckItemsGoToTheLedgerAndUnknownTargetsAreRefused() throws Exception {
+        w.today = java.time.LocalDate.of(2021, 5, 20); // drawn before the checks
         Draws.DrawJson d = (Draws.DrawJson) run("enforcement:draw", "--year", "2021", "--seed", "7").json();
+        w.today = java.time.LocalDate.of(2021, 6, 15);
         Draws.TargetJson t = d.targets().get(0);
         Cases.CheckJson c = (Cases.CheckJson) run("enforcement:record-check", String.valueOf(d.id()), t.code(),
                 "--date", "2021-06-01", "--fail", "records_agree,statistician", "--note", "台账缺 3 月").json();
@@ -230,6 +234,9 @@ class DrawsTest {
         BadInputException e = assertThrows(BadInputException.class, () -> run("enforcement:record-check",
                 String.valueOf(d.id()), d.targets().stream().anyMatch(x -> x.code().equals(notTarget)) ? "X" : notTarget));
         assertEquals("target", e.errors().get(0).field());
+        BadInputException early = assertThrows(BadInputException.class, () -> run("enforcement:record-check",
+                String.valueOf(d.id()), t.code(), "--date", "2021-05-19"));
+        assertEquals("date", early.errors().get(0).field());
         BadInputException bad = assertThrows(BadInputException.class, () -> run("enforcement:record-check",
                 String.valueOf(d.id()), t.code(), "--fail", "records_agree,nonsense"));
         assertEquals("nonsense", bad.errors().get(0).value());

@@ -56,6 +56,7 @@ class JsonResultsTest {
         assertTrue(ins.get("pass_rate").get("met").asBoolean());
         assertEquals(3, run("enforcement:inspectors", "--county", "620621", "--json").get("inspectors").size());
 
+        w.today = java.time.LocalDate.of(2021, 5, 20); // drawn before the checks
         JsonNode d = run("enforcement:draw", "--year", "2021", "--seed", "5", "--json");
         long id = d.get("id").asLong();
         for (String f : List.of("id", "seed", "population_hash", "targets", "coverage")) {
@@ -75,6 +76,7 @@ class JsonResultsTest {
         assertTrue(both.get(0).get("replaced_by").isNull());
         assertEquals(id + 1, both.get(1).get("replaced_by").asLong());
         long active = id + 1;
+        w.today = java.time.LocalDate.of(2021, 6, 15);
         assertTrue(run("enforcement:verify-draw", String.valueOf(active), "--json").get("matches").asBoolean());
         assertEquals(active, run("enforcement:show-draw", String.valueOf(active), "--json").get("id").asLong());
         assertTrue(run("enforcement:export-draw", String.valueOf(active), dir.resolve("l.csv").toString(), "--json")

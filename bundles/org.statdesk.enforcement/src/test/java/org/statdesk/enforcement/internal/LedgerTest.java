@@ -94,6 +94,8 @@ class LedgerTest {
         assertThrows(BadInputException.class, () -> ledger.add(new Ledger.NewItem("rumour", null, "620602", "x", null,
                 LocalDate.of(2021, 5, 1), null)));
         assertThrows(BadInputException.class, () -> ledger.view(null, "late", w.today));
+        BadInputException future = assertThrows(BadInputException.class, () -> add("620602", "2021-06-16", null));
+        assertEquals("date", future.errors().get(0).field());
         assertEquals(0, w.store.count("enf_item"));
         assertEquals(0, w.store.journal("enf_item").size());
     }
