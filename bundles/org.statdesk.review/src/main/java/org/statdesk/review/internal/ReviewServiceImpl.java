@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -352,6 +353,7 @@ public final class ReviewServiceImpl implements ReviewService {
         List<String> changedKeys = new ArrayList<>();
         int unchanged = 0;
         int revisions = 0;
+        List<String[]> revised = new ArrayList<>();
         String cols = valueColumns();
         String marks = String.join(", ", Collections.nCopies(SLOTS, "?"));
         try (PreparedStatement ins = c.prepareStatement("INSERT INTO rev_report (period, credit_code, form, specialty, "
@@ -411,8 +413,8 @@ public final class ReviewServiceImpl implements ReviewService {
                 if (revision) {
                     revisions++;
                     for (int i : diff) {
-                        journal.recordRow(c, "rev_report", rowKey, indicatorOf(slotsOf.get(in.form.code()), i),
-                                fmt(before[i]), fmt(after[i]), reason);
+                        revised.add(new String[] {rowKey, indicatorOf(slotsOf.get(in.form.code()), i),
+                                fmt(before[i]), fmt(after[i])});
                     }
                 } else {
                     changedKeys.add(rowKey);
@@ -424,6 +426,10 @@ public final class ReviewServiceImpl implements ReviewService {
             }
             ins.executeBatch();
             upd.executeBatch();
+        }
+        // journaled after the rows are written (same transaction), so that each entry carries the new row's digest
+        for (String[] r : revised) {
+            journal.recordRow(c, "rev_report", r[0], r[1], r[2], r[3], reason);
         }
         if (!addedKeys.isEmpty()) {
             journal.recordRows(c, "rev_report", addedKeys, "import", reason);
@@ -570,7 +576,7 @@ public final class ReviewServiceImpl implements ReviewService {
         return all;
     }
 
-    private record Stored(long id, String status, Double value) {
+    private record Stored(long id, String status, Double value, Double expected, String kind, String severity) {
     }
 
     /**
@@ -581,14 +587,18 @@ public final class ReviewServiceImpl implements ReviewService {
     private List<Flag> saveFlags(Connection c, FormSpec f, String period, List<Flag> flags) throws SQLException {
         Map<String, Stored> existing = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, credit_code, indicator, rule_id, status, val FROM rev_flag WHERE period = ? AND form = ?")) {
+                "SELECT id, credit_code, indicator, rule_id, status, val, expected, kind, severity FROM rev_flag "
+                        + "WHERE period = ? AND form = ?")) {
             ps.setString(1, period);
             ps.setString(2, f.code());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     double v = rs.getDouble(6);
+                    Double val = rs.wasNull() ? null : v;
+                    double e = rs.getDouble(7);
+                    Double exp = rs.wasNull() ? null : e;
                     existing.put(rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4),
-                            new Stored(rs.getLong(1), rs.getString(5), rs.wasNull() ? null : v));
+                            new Stored(rs.getLong(1), rs.getString(5), val, exp, rs.getString(8), rs.getString(9)));
                 }
             }
         }
@@ -596,6 +606,7 @@ public final class ReviewServiceImpl implements ReviewService {
         List<Flag> out = new ArrayList<>(flags.size());
         List<Flag> fresh = new ArrayList<>();
         Set<String> raised = new HashSet<>();
+        List<String> touched = new ArrayList<>();
         try (PreparedStatement upd = c.prepareStatement("UPDATE rev_flag SET kind = ?, severity = ?, val = ?, "
                 + "expected = ?, score = ?, message = ?, status = ?, updated_at = ? WHERE id = ?")) {
             for (Flag fl : flags) {
@@ -608,6 +619,10 @@ public final class ReviewServiceImpl implements ReviewService {
                 }
                 boolean sameFigure = s.value() != null && s.value() == fl.value();
                 String status = sameFigure ? s.status() : "open";
+                if (!sameFigure || !status.equals(s.status()) || !Objects.equals(s.expected(), fl.expected())
+                        || !fl.kind().equals(s.kind()) || !fl.severity().equals(s.severity())) {
+                    touched.add(String.valueOf(s.id()));
+                }
                 upd.setString(1, fl.kind());
                 upd.setString(2, fl.severity());
                 upd.setDouble(3, fl.value());
@@ -671,8 +686,17 @@ public final class ReviewServiceImpl implements ReviewService {
             ps.setString(2, f.code());
             ps.executeUpdate();
         }
+        // every change of rev_flag is journaled after it is written: new flags, flags whose figure, expectation
+        // or status changed, and open flags no longer raised (their entries carry the deletion)
         if (!keys.isEmpty()) {
             journal.recordRows(c, "rev_flag", keys, "review_run", null);
+        }
+        if (!touched.isEmpty()) {
+            journal.recordRows(c, "rev_flag", touched, "review_rerun", null);
+        }
+        if (!gone.isEmpty()) {
+            journal.recordRows(c, "rev_flag", gone.stream().map(String::valueOf).toList(), "no_longer_raised",
+                    null);
         }
         journal.record(c, new Journal.Change(BUNDLE, "review_run", period + "/" + f.code(), "flags", null,
                 String.valueOf(flags.size()), gone.isEmpty() ? null : gone.size() + " open flag(s) no longer raised"));
