@@ -233,18 +233,25 @@ public final class Engine {
         return out;
     }
 
-    private static String fmtTimes(double t) {
-        return t >= 1 ? String.format(Locale.ROOT, "%,.0f", t) : String.format(Locale.ROOT, "%s", t);
+    /** "1,000倍" for a value too large, "1/10倍" (i.e. a tenth) for one too small. */
+    static String fmtTimes(double t) {
+        return t >= 1 ? String.format(Locale.ROOT, "%,.0f", t)
+                : String.format(Locale.ROOT, "1/%,.0f", 1 / t);
     }
 
-    private static String slipUnit(int pw) {
+    /**
+     * The unit a 千元 figure was entered in when it is 10^pw times its level: 1 千元 = 10 百元 = 1,000 元 = 10,000
+     * 角, and 1 万元 = 10 千元, 1 百万元 = 1,000 千元, 1 千万元 = 10,000 千元.
+     */
+    static String slipUnit(int pw) {
         switch (pw) {
-            case 3: return "元";
-            case -1: return "万元";
             case 1: return "百元";
+            case 3: return "元";
             case 4: return "角";
+            case -1: return "万元";
             case -3: return "百万元";
-            default: return "亿元";
+            case -4: return "千万元";
+            default: throw new IllegalArgumentException("no unit slip of 10^" + pw);
         }
     }
 
