@@ -63,6 +63,13 @@ public class ChartExportCommand implements Command {
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 charts.export(kind, p, format, width, height, os);
             }
+            // A temporary file is private (0600); the chart is a document to share like any other.
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        "rw-r--r--"));
+            } catch (UnsupportedOperationException | java.io.IOException e) {
+                // not a POSIX file system: it keeps the defaults there
+            }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);

@@ -36,6 +36,8 @@ import org.statdesk.api.review.ReviewService;
 /** The chart service (对比图服务): models from the review and the register, drawn by JFreeChart, PNG or SVG. */
 @Component(service = ChartService.class)
 public class ChartServiceImpl implements ChartService {
+    static final String SVG_FALLBACK = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", "
+            + "\"PingFang SC\", \"WenQuanYi Zen Hei\", \"SimHei\", sans-serif";
     private final ChartData data;
     private final Charts charts;
     private final Msg msg;
@@ -168,6 +170,9 @@ public class ChartServiceImpl implements ChartService {
     static void writeSvg(JFreeChart chart, int width, int height, OutputStream out) throws IOException {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        // The SVG is opened elsewhere (a bureau's Windows PC, a browser): name the Chinese fonts found there too,
+        // so that text never falls back to a font without Chinese glyphs.
+        g.setFontFunction(family -> "\"" + family + "\", " + SVG_FALLBACK);
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
         out.write(g.getSVGDocument().getBytes(StandardCharsets.UTF_8));
     }

@@ -475,8 +475,38 @@ final class Charts {
         r.setSeriesPaint(2, FLAGGED);
         r.setDrawOutlines(false);
         plot.setRenderer(r);
-        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(amount());
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        boolean nonPositive = false;
+        for (double[] v : new double[][] {m.thisYear(), m.lastYear()}) {
+            for (double d : v) {
+                if (Double.isNaN(d)) {
+                    continue;
+                }
+                if (d <= 0) {
+                    nonPositive = true;
+                } else {
+                    min = Math.min(min, d);
+                    max = Math.max(max, d);
+                }
+            }
+        }
+        if (!nonPositive && max / min > 100) {
+            // A unit slip (1,000 times) flattens every other month to the floor of a linear axis; on a log axis
+            // both the slip and the months around it stay readable.
+            LogAxis y = new LogAxis(indicatorTitle(m.indicator()) + msg.get("hb.log"));
+            y.setNumberFormatOverride(amount());
+            y.setSmallestValue(1e-3);
+            // ticks at powers of ten: round figures, never 2,511,886.4
+            y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+            y.setMinorTickMarksVisible(true);
+            y.setLabelFont(Fonts.font(Font.PLAIN, 15));
+            y.setTickLabelFont(Fonts.font(Font.PLAIN, 12));
+            plot.setRangeAxis(y);
+        } else {
+            ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(amount());
+            ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        }
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         plot.getDomainAxis().setCategoryMargin(0.05);
         return chart;

@@ -111,6 +111,29 @@ class ChartRenderTest {
     }
 
     @Test
+    void aUnitSlipPutsTheSeriesOnALogAxisAndOrdinarySeriesStayLinear() {
+        Map<String, String> p = Map.of("period", "2024-06", "unit", "91620602MA00000001", "indicator",
+                "output_value");
+        assertTrue(service.chart("series", p).getCategoryPlot().getRangeAxis() instanceof
+                org.jfree.chart.axis.NumberAxis, "an ordinary unit: linear from zero");
+        // entered in 元 instead of 千元: a thousand times its months
+        ((Fakes.Review) demo[0]).put("2024-06", "output_value", "91620602MA00000001", 1_037_000);
+        assertTrue(service.chart("series", p).getCategoryPlot().getRangeAxis() instanceof
+                org.jfree.chart.axis.LogAxis, "a slip: log axis");
+    }
+
+    @Test
+    void exportedFilesAreReadableByOthers(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("r.png");
+        new ChartExportCommand(service).execute(Args.of("--kind", "rates", "--period", "2024-06", "--out",
+                out.toString()));
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(out)));
+        }
+    }
+
+    @Test
     void chineseTextRendersWithACjkFont() {
         String family = Fonts.family();
         assertEquals(-1, new java.awt.Font(family, java.awt.Font.PLAIN, 12).canDisplayUpTo("环比变化工业总产值"),
@@ -126,6 +149,8 @@ class ChartRenderTest {
         assertTrue(svg.matches("(?s).*<svg[^>]*width=.900(\\.0)?.*"), "width 900");
         assertTrue(svg.contains("分县区增速"), "Chinese title kept as text");
         assertTrue(svg.contains("凉州区"), "county name");
+        assertTrue(svg.contains("Microsoft YaHei") && svg.contains("sans-serif"),
+                "fonts with Chinese glyphs on other machines named as fallbacks");
     }
 
     @Test
