@@ -152,10 +152,22 @@ public final class Engine {
                     continue; // holds, or not applicable (a figure it needs is missing)
                 }
                 Expr.Explained e = r.expr().explain(env, r.indicator());
-                double value = Double.isNaN(e.value()) ? env.value(r.indicator()) : e.value();
+                double figure = env.value(r.indicator());
+                double x = Double.isNaN(e.value()) ? figure : e.value();
                 Double expected = e.expected() == null || Double.isNaN(e.expected()) ? null : e.expected();
+                String message = r.rule().message();
+                double value = x;
+                if (!Double.isNaN(figure) && Double.compare(x, figure) != 0) {
+                    // the rule failed on a derived quantity (a ratio, a difference): the flag carries the reported
+                    // figure of its indicator, the figure that would meet the bound, and says the quantity
+                    message += String.format(Locale.ROOT, "（计算值 %s%s）", human(x),
+                            expected == null ? "" : "，界限 " + human(expected));
+                    expected = expected == null || x == 0 || !Double.isFinite(figure * expected / x) ? null
+                            : figure * expected / x;
+                    value = figure;
+                }
                 out.add(new Flag(0, p.units[u], p.period, r.indicator(), r.rule().id(), LOGICAL,
-                        r.rule().severity(), value, expected, 0, r.rule().message(), "open"));
+                        r.rule().severity(), value, expected, 0, message, "open"));
             }
         }
         return out;
@@ -231,6 +243,17 @@ public final class Engine {
             }
         }
         return out;
+    }
+
+    /** A number for people: no exponent, four significant digits below 1, two decimals at most above. */
+    static String human(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.valueOf(v);
+        }
+        java.math.BigDecimal b = new java.math.BigDecimal(v);
+        b = Math.abs(v) < 1 ? b.round(new java.math.MathContext(4)) : b.setScale(2, java.math.RoundingMode.HALF_UP);
+        String t = b.stripTrailingZeros().toPlainString();
+        return t.equals("-0") ? "0" : t;
     }
 
     /** "1,000倍" for a value too large, "1/10倍" (i.e. a tenth) for one too small. */

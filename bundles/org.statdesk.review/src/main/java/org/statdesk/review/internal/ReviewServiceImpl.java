@@ -1032,8 +1032,8 @@ public final class ReviewServiceImpl implements ReviewService {
                     String spec = u == null ? "" : u.specialty();
                     p.printRecord(++i, f.creditCode(), u == null ? "" : u.name(), u == null ? "" : u.countyCode(),
                             u == null ? "" : u.statistician(), u == null ? "" : u.phone(), f.period(), f.indicator(),
-                            names.getOrDefault(spec + "/" + f.indicator(), f.indicator()), fmt(f.value()),
-                            f.expected() == null ? "" : String.format(Locale.ROOT, "%.1f", f.expected()),
+                            names.getOrDefault(spec + "/" + f.indicator(), f.indicator()), Engine.human(f.value()),
+                            f.expected() == null ? "" : Engine.human(f.expected()),
                             f.severity().equals("error") ? "错误" : "提示", f.rule(), f.message(), f.id());
                 }
                 return i;

@@ -159,6 +159,13 @@ class ReviewServiceTest {
         assertEquals(n + 1, text.lines().count());
         assertFalse(text.contains("," + err.id() + "\r\n"), "a closed flag is no query");
         assertTrue(text.contains("统计员"));
+        assertFalse(text.matches("(?s).*,-?\\d+(\\.\\d+)?[eE]-?\\d+,.*"), "no number in exponent notation: " + text);
+        for (Flag q : review.flags("2024-06", null)) {
+            if (q.status().equals("open") && q.rule().equals("sales_output_ratio")) {
+                double sales = review.values("2024-06", "sales_value").get(q.creditCode());
+                assertTrue(text.contains("," + Engine.human(sales) + ","), "the reported figure, not the ratio");
+            }
+        }
 
         // aggregates are not for publication until released; reviewed needs no open error
         var agg = review.aggregate("2024-06", "industrial").get(0);

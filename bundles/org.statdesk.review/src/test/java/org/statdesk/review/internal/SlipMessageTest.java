@@ -39,4 +39,34 @@ class SlipMessageTest {
             assertEquals(1000 * (Double) c[0], f.value(), 1e-9);
         }
     }
+
+    @Test
+    void aRatioRuleFlagsTheReportedFigureAndTheFigureThatMeetsTheBound() {
+        FormSpec f = TestForms.spec(TestForms.industrial());
+        Unit u = new Unit("X", "x", "620602100", "620602", "C1311", "industrial", "above", 0, "", "", "", "",
+                "in_register", null, null);
+        Panel p = new Panel("2024-09", new String[] {"X"}, new Unit[] {u}, f.indicators().size());
+        // output, output_ytd, sales, export, revenue_ytd, electricity, employees
+        double[] cur = {1000, 9000, 300, 0, 8000, 50, 80};
+        double[] prev = {1000, 8000, 950, 0, 7000, 50, 80};
+        for (int j = 0; j < cur.length; j++) {
+            p.x[0][j][0] = cur[j];
+            p.x[1][j][0] = prev[j];
+        }
+        Flag r = new Engine(f, p, Settings.defaults()).run().flags().stream()
+                .filter(x -> x.rule().equals("sales_output_ratio")).findFirst().orElseThrow();
+        assertEquals("sales_value", r.indicator());
+        assertEquals(300.0, r.value(), 1e-9);
+        assertEquals(500.0, r.expected(), 1e-9);
+        assertTrue(r.message().endsWith("（计算值 0.3，界限 0.5）"), r.message());
+    }
+
+    @Test
+    void numbersForPeople() {
+        assertEquals("0.000986", Engine.human(9.859527422501626E-4));
+        assertEquals("1234567.89", Engine.human(1234567.891));
+        assertEquals("12", Engine.human(12.0));
+        assertEquals("-3.5", Engine.human(-3.5));
+        assertEquals("0", Engine.human(0));
+    }
 }
