@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,19 +19,29 @@ import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.UnitQuery;
+import org.statdesk.api.review.Indicator;
+import org.statdesk.api.review.ReportForm;
+import org.statdesk.api.review.ReviewService;
 
 /**
  * {@code demo:load [--seed N] --json}: fills an empty data folder with Wuwei demo data through the public
- * commands only: a register CSV through {@code registry:import --admit}, then the reports through
- * {@code review:import}.
+ * commands only: a register CSV through {@code registry:import --admit}, then the reports of the specialties whose
+ * report form is enabled through {@code review:import}, then the review of the last month.
+ * <p>
+ * Everything that could make an import fail is checked before the first one: the register must be empty, and the
+ * demo's report rows are kept only for specialties with an enabled form whose indicators they all are; a specialty
+ * without its form (a feature not enabled) is skipped and named in the result. Both imports are all-or-nothing, so
+ * a failure leaves either nothing or the register and the reports of the enabled forms.
  */
 @Component(property = {Command.NAME + "=demo:load", Command.USAGE + "=demo:load [--seed N] [--json]",
-        Command.DESCRIPTION + "=载入武威演示数据（约1500家单位，36个月工业月报，含若干植入的异常）"})
+        Command.DESCRIPTION + "=载入武威演示数据：约1500家单位的名录，已启用专业的月报（工业36个月，商贸、服务业各12个月，"
+                + "含季节性和若干植入的异常），并审核最近一个月"})
 public final class DemoCommand implements Command {
     private final Command registryImport;
     private final Command reviewImport;
     private final Command reviewRun;
     private final Register register;
+    private final ReviewService review;
     /** The enforcement section's roster import, when that feature is enabled: the demo then has inspectors too. */
     @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
@@ -41,11 +53,36 @@ public final class DemoCommand implements Command {
     public DemoCommand(@Reference(target = "(" + Command.NAME + "=registry:import)") Command registryImport,
             @Reference(target = "(" + Command.NAME + "=review:import)") Command reviewImport,
             @Reference(target = "(" + Command.NAME + "=review:run)") Command reviewRun,
-            @Reference Register register) {
+            @Reference Register register, @Reference ReviewService review) {
         this.registryImport = registryImport;
         this.reviewImport = reviewImport;
         this.reviewRun = reviewRun;
         this.register = register;
+        this.review = review;
+    }
+
+    /** The specialties whose demo reports can be imported now, and why the others are skipped. */
+    static Map<String, String> plan(DemoData d, List<ReportForm> forms, Set<String> keep) {
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<String>> e : d.indicatorsOf.entrySet()) {
+            ReportForm form = forms.stream().filter(f -> f.specialty().equals(e.getKey())).findFirst().orElse(null);
+            if (form == null) {
+                skipped.put(e.getKey(), "no enabled report form (feature not enabled)");
+                continue;
+            }
+            Set<String> known = new HashSet<>();
+            for (Indicator i : form.indicators()) {
+                known.add(i.code());
+            }
+            Set<String> unknown = new TreeSet<>(e.getValue());
+            unknown.removeAll(known);
+            if (!unknown.isEmpty()) {
+                skipped.put(e.getKey(), "form " + form.code() + " has no indicator " + unknown);
+                continue;
+            }
+            keep.add(e.getKey());
+        }
+        return skipped;
     }
 
     @Override
@@ -58,11 +95,17 @@ public final class DemoCommand implements Command {
         // the last month reported is last month; 36 months of history end there
         YearMonth last = YearMonth.now().minusMonths(1);
         DemoData d = new DemoData(seed, last.getYear() * 12 + last.getMonthValue() - 1);
+        Set<String> specialties = new TreeSet<>();
+        Map<String, String> skipped = plan(d, review.forms(), specialties);
+        if (specialties.isEmpty()) {
+            throw new BadInputException("no report form of the demo is enabled: " + skipped);
+        }
         Path dir = Files.createTempDirectory("statdesk-demo");
         Path reg = dir.resolve("register.csv");
         Path rep = dir.resolve("reports.csv");
         Files.writeString(reg, d.register, StandardCharsets.UTF_8);
-        Files.writeString(rep, d.reports, StandardCharsets.UTF_8);
+        Files.writeString(rep, d.reports(specialties), StandardCharsets.UTF_8);
+        int rows = d.rows(specialties);
         try {
             CommandResult r1 = registryImport.execute(Args.parse(List.of(reg.toString(), "--admit", "--json"),
                     Set.of("admit")));
@@ -94,15 +137,18 @@ public final class DemoCommand implements Command {
             }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("units", d.units);
-            json.put("report_values", d.reportRows);
+            json.put("report_values", rows);
+            json.put("specialties", List.copyOf(specialties));
+            json.put("skipped_specialties", skipped);
             json.put("last_period", last.toString());
             json.put("planted", d.planted);
             json.put("register_import", r1.json());
             json.put("review_import", r2.json());
             json.put("inspector_import", r3 == null ? null : r3.json());
-            return CommandResult.ok(json, String.format("演示数据已载入：%d 家单位，%d 个月报数值，最近报告期 %s，植入异常 %d 处。"
-                    + "%n试试：statdesk run review:run --period %s", d.units, d.reportRows, last, d.planted.size(),
-                    last));
+            return CommandResult.ok(json, String.format("演示数据已载入：%d 家单位，%d 个月报数值（%s），最近报告期 %s，植入异常 %d 处。"
+                    + "%s%n试试：statdesk run review:run --period %s", d.units, rows, String.join("、", specialties),
+                    last, d.planted.size(), skipped.isEmpty() ? "" : System.lineSeparator() + "未载入（专业未启用）：" + String.join("、",
+                            skipped.keySet()), last));
         } finally {
             Files.deleteIfExists(reg);
             Files.deleteIfExists(rep);

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -38,7 +40,14 @@ final class DemoData {
 
     final StringBuilder register = new StringBuilder(
             "credit_code,name,division_code,industry_code,revenue,qualification,address,statistician,phone,scale\n");
-    final StringBuilder reports = new StringBuilder("credit_code,period,indicator,value,reported_on\n");
+    static final String REPORT_HEADER = "credit_code,period,indicator,value,reported_on\n";
+    /** The report rows of each specialty (industrial, trade, services), without header. */
+    final Map<String, StringBuilder> reportsOf = new LinkedHashMap<>();
+    /** The indicators each specialty's rows use: checked against the forms present before anything is imported. */
+    final Map<String, Set<String>> indicatorsOf = new LinkedHashMap<>();
+    final Map<String, Integer> rowsOf = new LinkedHashMap<>();
+    /** The specialty of the unit being generated. */
+    private String kind;
     final List<Planted> planted = new ArrayList<>();
     int units;
     int reportRows;
@@ -113,7 +122,7 @@ final class DemoData {
             // 凉州区 is the city's seat and has most of the industry
             Township t = towns.get(rnd.nextDouble() < 0.55 ? rnd.nextInt(50) : rnd.nextInt(towns.size()));
             String code = creditCode(t.county(), rnd, used);
-            String kind = i < nInd ? "industrial" : i < nInd + nTrade ? "trade" : "services";
+            kind = i < nInd ? "industrial" : i < nInd + nTrade ? "trade" : "services";
             String[] classes = kind.equals("industrial") ? INDUSTRIAL : kind.equals("trade") ? TRADE : SERVICES;
             String industry = classes[rnd.nextInt(classes.length)];
             double level = Math.exp(7.9 + 1.0 * rnd.nextGaussian()); // monthly figure, 千元
@@ -150,7 +159,26 @@ final class DemoData {
         return period(next) + String.format("-%02d", day);
     }
 
+    /** The report file of some specialties (a header and their rows), and how many rows it has. */
+    String reports(Set<String> specialties) {
+        StringBuilder b = new StringBuilder(REPORT_HEADER);
+        reportsOf.forEach((k, rows) -> {
+            if (specialties.contains(k)) {
+                b.append(rows);
+            }
+        });
+        return b.toString();
+    }
+
+    int rows(Set<String> specialties) {
+        return rowsOf.entrySet().stream().filter(e -> specialties.contains(e.getKey())).mapToInt(Map.Entry::getValue)
+                .sum();
+    }
+
     private void row(String code, String p, String ind, double v, String on) {
+        StringBuilder reports = reportsOf.computeIfAbsent(kind, k -> new StringBuilder());
+        indicatorsOf.computeIfAbsent(kind, k -> new java.util.TreeSet<>()).add(ind);
+        rowsOf.merge(kind, 1, Integer::sum);
         reports.append(code).append(',').append(p).append(',').append(ind).append(',').append(num(v)).append(',')
                 .append(on).append('\n');
         reportRows++;

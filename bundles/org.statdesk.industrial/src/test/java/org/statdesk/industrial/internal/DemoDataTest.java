@@ -39,7 +39,27 @@ class DemoDataTest {
         assertTrue(kinds.containsAll(Set.of("negative", "ytd", "export", "ratio", "slip1000", "slip_tenth", "mom",
                 "hb")), kinds.toString());
         // 36 months of industrial reports: the first reported month is 35 months before the last
-        assertTrue(d.reports.indexOf(",2023-11,output_value,") > 0);
-        assertTrue(d.reports.indexOf(",2026-10,output_value,") > 0);
+        String industrial = d.reports(Set.of("industrial"));
+        assertTrue(industrial.indexOf(",2023-11,output_value,") > 0);
+        assertTrue(industrial.indexOf(",2026-10,output_value,") > 0);
+    }
+
+    @Test
+    void onlyTheReportsOfEnabledFormsAreLoaded() throws Exception {
+        DemoData d = new DemoData(7, 2026 * 12 + 9);
+        Set<String> keep = new java.util.TreeSet<>();
+        java.util.Map<String, String> skipped = DemoCommand.plan(d, java.util.List.of(new IndustrialForm()), keep);
+        assertEquals(Set.of("industrial"), keep);
+        assertEquals(Set.of("trade", "services"), skipped.keySet());
+        String file = d.reports(keep);
+        Set<String> indicators = new HashSet<>();
+        new IndustrialForm().indicators().forEach(i -> indicators.add(i.code()));
+        String[] lines = file.split("\n");
+        assertEquals(DemoData.REPORT_HEADER.trim(), lines[0]);
+        assertEquals(d.rows(keep), lines.length - 1);
+        for (int i = 1; i < lines.length; i++) {
+            assertTrue(indicators.contains(lines[i].split(",")[2]), lines[i]);
+        }
+        assertTrue(d.rows(keep) < d.reportRows, "trade and services rows left out");
     }
 }
