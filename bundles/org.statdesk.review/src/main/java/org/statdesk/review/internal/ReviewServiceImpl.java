@@ -475,58 +475,119 @@ public final class ReviewServiceImpl implements ReviewService {
 
     // ---- review run ----------------------------------------------------------------------------------------
 
-    /** Reads the panel of a form for period t: units that reported at t, with the months the review needs. */
+    /**
+     * Reads the panel of a form for period t: units that reported at t, with the months the review needs. Reads
+     * only the indicator columns each month is used for (every indicator this month, last month and last year's
+     * month; the month figures in 千元 and the compared indicators for the unit's own median and 1-2月), one
+     * period at a time in key order, and places each row by a merge with the sorted units of t (no map per row).
+     */
     public Panel load(Connection c, FormSpec f, String period, Map<String, Unit> units) throws SQLException {
         Map<String, Integer> slots = slots(c, f, false);
-        int[] slotOf = new int[f.indicators().size()];
-        for (int j = 0; j < slotOf.length; j++) {
-            slotOf[j] = slots.getOrDefault(f.indicators().get(j).code(), 0);
+        int m = f.indicators().size();
+        int[] slotOf = new int[m];
+        boolean[] deep = new boolean[m];
+        for (int j = 0; j < m; j++) {
+            Indicator ind = f.indicators().get(j);
+            slotOf[j] = slots.getOrDefault(ind.code(), 0);
+            deep[j] = f.compared().contains(ind.code())
+                    || (ind.unit().equals("千元") && !ind.kind().equals("ytd"));
         }
-        String cols = valueColumns();
         List<String> codes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT credit_code FROM rev_report WHERE period = ? AND form = ? ORDER BY credit_code")) {
-            ps.setString(1, period);
-            ps.setString(2, f.code());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    codes.add(rs.getString(1));
-                }
+        boolean h2 = c.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2");
+        Boolean lazy = null;
+        if (h2) {
+            // stream the rows rather than copy a 100,000-row result (spilled to disk beyond H2's memory rows)
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+                lazy = Boolean.TRUE;
             }
         }
-        Map<String, Integer> index = new HashMap<>(codes.size() * 2);
-        Unit[] info = new Unit[codes.size()];
-        for (int i = 0; i < codes.size(); i++) {
-            index.put(codes.get(i), i);
-            info[i] = units.get(codes.get(i));
-        }
-        Panel p = new Panel(period, codes.toArray(new String[0]), info, f.indicators().size());
-        if (codes.isEmpty()) {
-            return p;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT credit_code, " + cols + " FROM rev_report WHERE period = ? AND form = ?")) {
-            for (int off : Panel.OFFSETS) {
-                ps.setString(1, Period.shift(period, -off));
+        try {
+            try (PreparedStatement ps = c.prepareStatement("SELECT credit_code FROM rev_report WHERE period = ? "
+                    + "AND form = ? ORDER BY period, credit_code")) {
+                ps.setFetchSize(10_000);
+                ps.setString(1, period);
                 ps.setString(2, f.code());
-                double[][] x = p.x[off];
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Integer u = index.get(rs.getString(1));
-                        if (u == null) {
-                            continue;
-                        }
-                        for (int j = 0; j < slotOf.length; j++) {
-                            if (slotOf[j] > 0) {
-                                double v = rs.getDouble(1 + slotOf[j]);
-                                x[j][u] = rs.wasNull() ? Double.NaN : v;
+                        codes.add(rs.getString(1));
+                    }
+                }
+            }
+            String[] code = codes.toArray(new String[0]);
+            Unit[] info = new Unit[code.length];
+            for (int i = 0; i < code.length; i++) {
+                info[i] = units.get(code[i]);
+            }
+            Panel p = new Panel(period, code, info, m);
+            if (code.length == 0) {
+                return p;
+            }
+            // the merge needs the database's order to be Java's; a collation that orders otherwise gets a map
+            Map<String, Integer> index = null;
+            for (int i = 1; i < code.length && index == null; i++) {
+                if (code[i - 1].compareTo(code[i]) >= 0) {
+                    index = new HashMap<>(code.length * 2);
+                    for (int k = 0; k < code.length; k++) {
+                        index.put(code[k], k);
+                    }
+                }
+            }
+            int deepest = Math.max(2, Math.min(7, settings.slipHistory()));
+            for (int off : Panel.OFFSETS) {
+                boolean all = off == 0 || off == 1 || off == 12;
+                if (!all && off != 13 && off > deepest) {
+                    continue;
+                }
+                int[] js = java.util.stream.IntStream.range(0, m).filter(j -> slotOf[j] > 0 && (all || deep[j]))
+                        .toArray();
+                StringBuilder sql = new StringBuilder("SELECT credit_code");
+                for (int j : js) {
+                    sql.append(", v").append(slotOf[j]);
+                }
+                sql.append(" FROM rev_report WHERE period = ? AND form = ? ORDER BY period, credit_code");
+                double[][] x = p.x[off];
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    ps.setFetchSize(10_000);
+                    ps.setString(1, Period.shift(period, -off));
+                    ps.setString(2, f.code());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        int u = 0;
+                        while (index != null && rs.next()) {
+                            Integer at = index.get(rs.getString(1));
+                            if (at != null) {
+                                for (int k = 0; k < js.length; k++) {
+                                    double v = rs.getDouble(2 + k);
+                                    x[js[k]][at] = rs.wasNull() ? Double.NaN : v;
+                                }
                             }
+                        }
+                        while (index == null && rs.next() && u < code.length) {
+                            String cc = rs.getString(1);
+                            int cmp;
+                            while ((cmp = code[u].compareTo(cc)) < 0 && ++u < code.length) {
+                                // a unit of t that did not report this month
+                            }
+                            if (u == code.length || cmp > 0) {
+                                continue; // reported then, not at t
+                            }
+                            for (int k = 0; k < js.length; k++) {
+                                double v = rs.getDouble(2 + k);
+                                x[js[k]][u] = rs.wasNull() ? Double.NaN : v;
+                            }
+                            u++;
                         }
                     }
                 }
             }
+            return p;
+        } finally {
+            if (lazy != null) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            }
         }
-        return p;
     }
 
     private Map<String, Unit> unitMap(String specialty) {

@@ -27,10 +27,12 @@ import org.statdesk.api.registry.Unit;
  */
 public final class ReviewBenchmark {
     private static final java.util.List<Connection> KEEPERS = new java.util.ArrayList<>();
+    private static final Map<ReviewServiceImpl, Fakes.MemStore> STORES = new java.util.HashMap<>();
 
     public static void main(String[] a) throws Exception {
         int n = a.length > 0 ? Integer.parseInt(a[0]) : 100_000;
-        Path dir = Files.createTempDirectory("statdesk-bench");
+        // a second argument keeps the databases in that folder: a later run reuses the imported history
+        Path dir = a.length > 1 ? Files.createDirectories(Path.of(a[1])) : Files.createTempDirectory("statdesk-bench");
         System.out.printf("units %d, data in %s, max heap %d MB%n", n, dir, Runtime.getRuntime().maxMemory() >> 20);
         city(dir);
         province(dir, n);
@@ -43,6 +45,7 @@ public final class ReviewBenchmark {
         KEEPERS.add(st.ds.getConnection());
         ReviewServiceImpl r = new ReviewServiceImpl(st, new Fakes.MemJournal(), new Fakes.ListRegister(units),
                 Settings.defaults());
+        STORES.put(r, st);
         r.addForm(TestForms.industrial());
         return r;
     }
@@ -68,18 +71,22 @@ public final class ReviewBenchmark {
         System.out.printf("city 2,000 units: import of one month %.3f s; review:run %.3f s (first %.3f s), %d flags, "
                 + "read/compute/store ms %s%n", (t1 - t0) / 1e9, (t2 - warm) / 1e9, (warm - t1) / 1e9, flags,
                 java.util.Arrays.toString(r.lastTimings));
+        compareReads("city", r, s.units, "2025-12", 5);
     }
 
     static void province(Path dir, int n) throws Exception {
         long g0 = System.nanoTime();
         Synth s = new Synth(n, "2025-12", 24, 3, 86);
         System.out.printf("generated %d units x 24 months in %.1f s%n", n, (System.nanoTime() - g0) / 1e9);
+        boolean reuse = Files.exists(dir.resolve("province.mv.db"));
         ReviewServiceImpl r = service(dir, "province", s.units);
         long h0 = System.nanoTime();
-        for (String p : s.periods.subList(0, 23)) {
-            r.importReports(csv(s, List.of(p)), null, LocalDate.parse(Period.shift(p, 1) + "-03"));
+        if (!reuse) {
+            for (String p : s.periods.subList(0, 23)) {
+                r.importReports(csv(s, List.of(p)), null, LocalDate.parse(Period.shift(p, 1) + "-03"));
+            }
+            System.out.printf("history of 23 months imported in %.1f s%n", (System.nanoTime() - h0) / 1e9);
         }
-        System.out.printf("history of 23 months imported in %.1f s%n", (System.nanoTime() - h0) / 1e9);
         s.plant("2025-12", 1);
         byte[] month = csv(s, List.of("2025-12"));
         // DuckDB gets the same two months (wide: a row per unit and period) before we drop the generator
@@ -115,6 +122,7 @@ public final class ReviewBenchmark {
                     + "store flags %d ms; heap used %d MB%n", (b - a) / 1e9, flags, r.lastTimings[0],
                     r.lastTimings[1], r.lastTimings[2], (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
+        compareReads("province", r, units, "2025-12", 3);
         long ours = r.lastTimings[0] + r.lastTimings[1] + r.lastTimings[2];
         long mem = r.lastTimings[1];
         duck(wide, units.size(), ours, mem);
@@ -161,5 +169,100 @@ public final class ReviewBenchmark {
             System.out.printf("ours end to end / DuckDB query = %.2f; ours in-memory / DuckDB query = %.2f%n",
                     oursMs / duckMs, memMs / duckMs);
         }
+    }
+
+    /**
+     * The read of the panel as it was before (every value column of ten periods, a map lookup per row, the result
+     * materialised), alternated with today's read on the same database: the baseline in the same run. Both panels
+     * must give the same flags.
+     */
+    static void compareReads(String what, ReviewServiceImpl r, List<Unit> units, String period, int reps)
+            throws Exception {
+        Fakes.MemStore st = STORES.get(r);
+        FormSpec f = r.specs().get(0);
+        Map<String, Unit> byCode = new java.util.HashMap<>();
+        units.forEach(u -> byCode.put(u.creditCode(), u));
+        long bestOld = Long.MAX_VALUE;
+        long bestNew = Long.MAX_VALUE;
+        long[] olds = new long[reps];
+        long[] news = new long[reps];
+        Panel po = null;
+        Panel pn = null;
+        for (int i = 0; i < reps; i++) {
+            System.gc();
+            long a = System.nanoTime();
+            try (Connection c = st.connection()) {
+                po = baselineLoad(c, f, period, byCode);
+            }
+            long b = System.nanoTime();
+            System.gc();
+            long d = System.nanoTime();
+            try (Connection c = st.connection()) {
+                pn = r.load(c, f, period, byCode);
+            }
+            long e = System.nanoTime();
+            olds[i] = (b - a) / 1_000_000;
+            news[i] = (e - d) / 1_000_000;
+            bestOld = Math.min(bestOld, b - a);
+            bestNew = Math.min(bestNew, e - d);
+        }
+        var fo = new Engine(f, po, r.settings()).run().flags();
+        var fn = new Engine(f, pn, r.settings()).run().flags();
+        System.out.printf("%s read of the panel: baseline ms %s, now ms %s; best %.0f -> %.0f ms, ratio %.2f; "
+                + "same flags: %s (%d)%n", what, java.util.Arrays.toString(olds), java.util.Arrays.toString(news),
+                bestOld / 1e6, bestNew / 1e6, (double) bestOld / bestNew, fo.equals(fn), fn.size());
+    }
+
+    /** The read before this change, kept here as the benchmark's baseline. */
+    static Panel baselineLoad(Connection c, FormSpec f, String period, Map<String, Unit> units) throws Exception {
+        Map<String, Integer> slots = ReviewServiceImpl.slots(c, f, false);
+        int[] slotOf = new int[f.indicators().size()];
+        for (int j = 0; j < slotOf.length; j++) {
+            slotOf[j] = slots.getOrDefault(f.indicators().get(j).code(), 0);
+        }
+        StringBuilder cols = new StringBuilder();
+        for (int i = 1; i <= ReviewServiceImpl.SLOTS; i++) {
+            cols.append(i > 1 ? ", " : "").append('v').append(i);
+        }
+        List<String> codes = new java.util.ArrayList<>();
+        try (var ps = c.prepareStatement(
+                "SELECT credit_code FROM rev_report WHERE period = ? AND form = ? ORDER BY credit_code")) {
+            ps.setString(1, period);
+            ps.setString(2, f.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    codes.add(rs.getString(1));
+                }
+            }
+        }
+        Map<String, Integer> index = new java.util.HashMap<>(codes.size() * 2);
+        Unit[] info = new Unit[codes.size()];
+        for (int i = 0; i < codes.size(); i++) {
+            index.put(codes.get(i), i);
+            info[i] = units.get(codes.get(i));
+        }
+        Panel p = new Panel(period, codes.toArray(new String[0]), info, f.indicators().size());
+        try (var ps = c.prepareStatement("SELECT credit_code, " + cols + " FROM rev_report WHERE period = ? AND form = ?")) {
+            for (int off : Panel.OFFSETS) {
+                ps.setString(1, Period.shift(period, -off));
+                ps.setString(2, f.code());
+                double[][] x = p.x[off];
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Integer u = index.get(rs.getString(1));
+                        if (u == null) {
+                            continue;
+                        }
+                        for (int j = 0; j < slotOf.length; j++) {
+                            if (slotOf[j] > 0) {
+                                double v = rs.getDouble(1 + slotOf[j]);
+                                x[j][u] = rs.wasNull() ? Double.NaN : v;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return p;
     }
 }
