@@ -189,6 +189,7 @@ final class Draws {
                 }
             }
             insertTargets(c, newId, r.targets());
+            claimYear(c, year, existing.map(DrawSummary::id).orElse(null), newId);
             if (existing.isPresent()) {
                 long old = existing.get().id();
                 try (PreparedStatement ps = c.prepareStatement(
@@ -211,6 +212,39 @@ final class Draws {
         DrawJson out = load(id);
         time.done();
         return out;
+    }
+
+    /**
+     * Makes {@code newId} the year's active draw in {@code enf_draw_year}: a first draw inserts the year (a
+     * concurrent first draw hits the primary key), a replacement moves it from the draw it replaces (a concurrent
+     * replacement finds it moved). Either way the loser draws nothing.
+     */
+    private static void claimYear(Connection c, int year, Long replaced, long newId) throws Exception {
+        BadInputException raced = Inputs.bad(InputError.of("year", String.valueOf(year),
+                year + " 年的抽取刚刚由他人完成或替代，本次未抽取；请先用 enforcement:draws 查看"));
+        if (replaced == null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO enf_draw_year (draw_year, active_id) VALUES (?, ?)")) {
+                ps.setInt(1, year);
+                ps.setLong(2, newId);
+                ps.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                if ("23505".equals(e.getSQLState())) { // unique violation, the same code in H2 and PostgreSQL
+                    throw raced;
+                }
+                throw e;
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE enf_draw_year SET active_id = ? WHERE draw_year = ? AND active_id = ?")) {
+                ps.setLong(1, newId);
+                ps.setInt(2, year);
+                ps.setLong(3, replaced);
+                if (ps.executeUpdate() != 1) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     private static void insertTargets(Connection c, long drawId, List<Target> targets) throws Exception {

@@ -113,6 +113,27 @@ class DrawsTest {
                 t.problems().toString());
     }
 
+    /** Two draws for one year racing: the database lets one become active; the other draws nothing. */
+    @Test
+    void aConcurrentSecondDrawOfTheYearDrawsNothing() throws Exception {
+        Draws.DrawJson first = (Draws.DrawJson) run("enforcement:draw", "--year", "2021", "--seed", "1").json();
+        // as if another workstation had drawn 2021 between our check and our commit
+        w.store.exec("DELETE FROM enf_draw_year");
+        w.store.exec("INSERT INTO enf_draw_year (draw_year, active_id) VALUES (2022, 999)");
+        int rows = w.store.count("enf_draw_target");
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> run("enforcement:draw", "--year", "2022", "--seed", "2"));
+        assertEquals("year", e.errors().get(0).field());
+        assertEquals(1, w.store.count("enf_draw"));
+        assertEquals(rows, w.store.count("enf_draw_target"));
+        // a replacement of a draw that someone else has replaced meanwhile is refused too
+        BadInputException r = assertThrows(BadInputException.class,
+                () -> run("enforcement:draw", "--year", "2021", "--replace", "--reason", "重抽"));
+        assertEquals("year", r.errors().get(0).field());
+        assertEquals("active", w.commands.draws().list(2021).get(0).status());
+        assertEquals(first.id(), w.commands.draws().list(2021).get(0).id());
+    }
+
     @Test
     void checksGoOnTheActiveDrawOnly() throws Exception {
         Draws.DrawJson first = (Draws.DrawJson) run("enforcement:draw", "--year", "2021", "--seed", "1").json();

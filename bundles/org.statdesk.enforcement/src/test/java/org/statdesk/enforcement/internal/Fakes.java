@@ -42,7 +42,8 @@ final class Fakes {
 
         TestStore() throws Exception {
             ds.setURL("jdbc:h2:mem:enf" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-            String sql = Files.readString(Path.of("src/main/resources/db/migration/V1__enforcement.sql"));
+            String sql = Files.readString(Path.of("src/main/resources/db/migration/V1__enforcement.sql"))
+                    + "\n" + Files.readString(Path.of("src/main/resources/db/migration/V2__enforcement_draw_year.sql"));
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 StringBuilder cur = new StringBuilder();
                 for (String line : sql.split("\n")) {
