@@ -59,6 +59,8 @@ final class Shell implements Background.Progress {
         ContextImpl context;
         JComponent component;
         boolean closedByUser;
+        /** OSGi service.ranking: higher first in its area; then by id, so tabs keep one order whatever arrives first. */
+        int rank;
 
         Host(Object key, View view, String id, String title, String specialty, String area, Icon icon) {
             this.key = key;
@@ -276,6 +278,7 @@ final class Shell implements Background.Progress {
                 : text(props.get(View.TITLE), id);
         Host h = new Host(key, view, id, title, text(props.get(View.SPECIALTY), CORE),
                 text(props.get(View.AREA), "editor"), (Icon) props.get("statdesk.view.icon.image"));
+        h.rank = props.get(org.osgi.framework.Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
         hosts.put(key, h);
         if (visible(h)) {
             open(h, false);
@@ -344,13 +347,30 @@ final class Shell implements Background.Progress {
         JTabbedPane pane = area(h);
         int at = pane.indexOfComponent(h.component);
         if (at < 0) {
-            pane.addTab(h.title, h.icon, h.component);
-            at = pane.indexOfComponent(h.component);
+            at = insertionIndex(pane, h);
+            pane.insertTab(h.title, h.icon, h.component, null, at);
         }
         if (select) {
             pane.setSelectedIndex(at);
         }
     }
+
+    /** Where a view's tab goes: after every open view that sorts before it (rank, then id). */
+    private static int insertionIndex(JTabbedPane pane, Host h) {
+        int i = 0;
+        while (i < pane.getTabCount()) {
+            Component c = pane.getComponentAt(i);
+            Host other = c instanceof JComponent jc && jc.getClientProperty(Host.class) instanceof Host o ? o : null;
+            if (other != null && ORDER.compare(h, other) < 0) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    static final java.util.Comparator<Host> ORDER = java.util.Comparator.<Host>comparingInt(x -> -x.rank)
+            .thenComparing(x -> x.id);
 
     private void closeTab(Host h) {
         if (h.component != null) {

@@ -298,6 +298,27 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    void tabsKeepOneOrderWhateverArrivesFirst() throws Exception {
+        List<String> before = onEdt(() -> shell.openTitles());
+        onEdt(() -> {
+            for (String[] v : new String[][] {{"zz.b", "乙", "0"}, {"zz.a", "甲", "0"}, {"zz.top", "首", "100"}}) {
+                Map<String, Object> p = new HashMap<>();
+                p.put(View.ID, v[0]);
+                p.put(View.TITLE, v[1]);
+                p.put(org.osgi.framework.Constants.SERVICE_RANKING, Integer.valueOf(v[2]));
+                shell.addView(v[0], ctx -> new JLabel(v[1]), p);
+            }
+            return null;
+        });
+        List<String> t = onEdt(() -> shell.openTitles());
+        // ranked first in the editor area; the unranked by id, after the views already there whose id sorts first
+        int top = t.indexOf("首");
+        assertTrue(top >= 0 && top < t.indexOf("环比差异图"), t.toString());
+        assertTrue(t.indexOf("甲") < t.indexOf("乙"), t.toString());
+        assertEquals(before.size() + 3, t.size());
+    }
+
+    @Test
     void periodChangeReachesTheViews() throws Exception {
         waitFor("flags", () -> problems().model.getRowCount() == 3, 10_000);
         onEdt(() -> {
