@@ -22,7 +22,7 @@ import org.statdesk.api.command.InputError;
  * Reads a monthly report file into values with their line numbers: CSV in the long form
  * ({@code credit_code,period,indicator,value}) or the wide form (indicator codes as columns), UTF-8 with or without
  * BOM or GBK; or JSON, an array of objects with the same fields. An optional {@code reported_on} (YYYY-MM-DD) says
- * when the unit reported, for the timeliness rate. For JSON the "line" is the object's position (1-based) + 1.
+ * when the unit reported, for the timeliness rate. For JSON the "line" is the line of the file where the object starts.
  */
 public final class ReportFile {
     /** One reported figure as read: the value is still text so that a bad number is reported with its line. */
@@ -103,35 +103,38 @@ public final class ReportFile {
         return out;
     }
 
+    /** A JSON array of objects; an object's "line" is the line of the file where it starts. */
     private static List<Value> json(String text, List<InputError> errors) throws IOException {
         List<Value> out = new ArrayList<>();
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(text);
-        } catch (IOException e) {
-            errors.add(new InputError(0, null, null, "JSON 无法读取: " + e.getMessage()));
-            return out;
-        }
-        int line = 1;
-        for (JsonNode o : root) {
-            line++;
-            if (!o.isObject()) {
-                errors.add(new InputError(line, null, o.toString(), "应为对象"));
-                continue;
+        ObjectMapper mapper = new ObjectMapper();
+        try (com.fasterxml.jackson.core.JsonParser jp = mapper.getFactory().createParser(text)) {
+            if (jp.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                errors.add(new InputError(jp.currentLocation().getLineNr(), null, null, "JSON 应为对象数组"));
+                return out;
             }
-            String code = str(o.get("credit_code"));
-            String period = str(o.get("period"));
-            String date = str(o.get("reported_on"));
-            if (o.has("indicator") || o.has("value")) {
-                out.add(new Value(line, code, period, str(o.get("indicator")), str(o.get("value")), date));
-            } else {
-                for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    if (!KEYS.contains(e.getKey()) && !e.getValue().isNull()) {
-                        out.add(new Value(line, code, period, e.getKey(), str(e.getValue()), date));
+            while (jp.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                int line = jp.currentTokenLocation().getLineNr();
+                JsonNode o = mapper.readTree(jp);
+                if (o == null || !o.isObject()) {
+                    errors.add(new InputError(line, null, String.valueOf(o), "应为对象"));
+                    continue;
+                }
+                String code = str(o.get("credit_code"));
+                String period = str(o.get("period"));
+                String date = str(o.get("reported_on"));
+                if (o.has("indicator") || o.has("value")) {
+                    out.add(new Value(line, code, period, str(o.get("indicator")), str(o.get("value")), date));
+                } else {
+                    for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
+                        Map.Entry<String, JsonNode> e = it.next();
+                        if (!KEYS.contains(e.getKey()) && !e.getValue().isNull()) {
+                            out.add(new Value(line, code, period, e.getKey(), str(e.getValue()), date));
+                        }
                     }
                 }
             }
+        } catch (IOException e) {
+            errors.add(new InputError(0, null, null, "JSON 无法读取: " + e.getMessage()));
         }
         return out;
     }

@@ -264,6 +264,10 @@ public final class ReviewServiceImpl implements ReviewService {
                 }
                 Unit u = units.get(v.creditCode());
                 if (u == null || !u.inRegister()) {
+                    if (!errors.isEmpty() && errors.get(errors.size() - 1).line() == v.line()
+                            && "credit_code".equals(errors.get(errors.size() - 1).field())) {
+                        continue; // a wide row: the unit is named once
+                    }
                     errors.add(new InputError(v.line(), "credit_code", v.creditCode(),
                             u == null ? "单位不在名录库中（先进库、后有数）" : "单位未入库（状态 " + u.status() + "），不能报送数据"));
                     continue;
@@ -534,50 +538,58 @@ public final class ReviewServiceImpl implements ReviewService {
                 }
             }
             int deepest = Math.max(2, Math.min(7, settings.slipHistory()));
+            List<Integer> offs = new ArrayList<>();
             for (int off : Panel.OFFSETS) {
-                boolean all = off == 0 || off == 1 || off == 12;
-                if (!all && off != 13 && off > deepest) {
-                    continue;
+                if (off <= 1 || off >= 12 || off <= deepest) {
+                    offs.add(off);
                 }
-                int[] js = java.util.stream.IntStream.range(0, m).filter(j -> slotOf[j] > 0 && (all || deep[j]))
-                        .toArray();
-                StringBuilder sql = new StringBuilder("SELECT credit_code");
-                for (int j : js) {
-                    sql.append(", v").append(slotOf[j]);
-                }
-                sql.append(" FROM rev_report WHERE period = ? AND form = ? ORDER BY period, credit_code");
-                double[][] x = p.x[off];
-                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                    ps.setFetchSize(10_000);
-                    ps.setString(1, Period.shift(period, -off));
-                    ps.setString(2, f.code());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        int u = 0;
-                        while (index != null && rs.next()) {
-                            Integer at = index.get(rs.getString(1));
-                            if (at != null) {
-                                for (int k = 0; k < js.length; k++) {
-                                    double v = rs.getDouble(2 + k);
-                                    x[js[k]][at] = rs.wasNull() ? Double.NaN : v;
-                                }
-                            }
-                        }
-                        while (index == null && rs.next() && u < code.length) {
-                            String cc = rs.getString(1);
-                            int cmp;
-                            while ((cmp = code[u].compareTo(cc)) < 0 && ++u < code.length) {
-                                // a unit of t that did not report this month
-                            }
-                            if (u == code.length || cmp > 0) {
-                                continue; // reported then, not at t
-                            }
-                            for (int k = 0; k < js.length; k++) {
-                                double v = rs.getDouble(2 + k);
-                                x[js[k]][u] = rs.wasNull() ? Double.NaN : v;
-                            }
-                            u++;
+            }
+            // the months are independent: a second connection reads every other one on a second thread (the
+            // time goes into the database's row lookups, and a workstation has at least two cores)
+            final Map<String, Integer> idx = index;
+            List<Integer> mine = new ArrayList<>();
+            List<Integer> theirs = new ArrayList<>();
+            for (int i = 0; i < offs.size(); i++) {
+                (i % 2 == 0 ? mine : theirs).add(offs.get(i));
+            }
+            java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try (Connection c2 = store.connection()) {
+                    if (h2) {
+                        try (Statement st = c2.createStatement()) {
+                            st.execute("SET LAZY_QUERY_EXECUTION TRUE");
                         }
                     }
+                    try {
+                        for (int off : theirs) {
+                            readMonth(c2, f, p, off, slotOf, deep, code, idx);
+                        }
+                    } finally {
+                        if (h2) {
+                            try (Statement st = c2.createStatement()) {
+                                st.execute("SET LAZY_QUERY_EXECUTION FALSE"); // a pooled connection goes back as it came
+                            }
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, r -> {
+                Thread t = new Thread(r, "statdesk-review-read");
+                t.setDaemon(true);
+                t.start();
+            });
+            try {
+                for (int off : mine) {
+                    readMonth(c, f, p, off, slotOf, deep, code, idx);
+                }
+            } finally {
+                try {
+                    other.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof SQLException se) {
+                        throw se;
+                    }
+                    throw e;
                 }
             }
             return p;
@@ -585,6 +597,54 @@ public final class ReviewServiceImpl implements ReviewService {
             if (lazy != null) {
                 try (Statement st = c.createStatement()) {
                     st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            }
+        }
+    }
+
+    /** Reads the columns month t - off is used for into the panel, placing rows by merge (or by map). */
+    private static void readMonth(Connection c, FormSpec f, Panel p, int off, int[] slotOf, boolean[] deep,
+            String[] code, Map<String, Integer> index) throws SQLException {
+        int m = slotOf.length;
+        boolean all = off == 0 || off == 1 || off == 12;
+        String period = p.period;
+        int[] js = java.util.stream.IntStream.range(0, m).filter(j -> slotOf[j] > 0 && (all || deep[j]))
+                .toArray();
+        StringBuilder sql = new StringBuilder("SELECT credit_code");
+        for (int j : js) {
+            sql.append(", v").append(slotOf[j]);
+        }
+        sql.append(" FROM rev_report WHERE period = ? AND form = ? ORDER BY period, credit_code");
+        double[][] x = p.x[off];
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setFetchSize(10_000);
+            ps.setString(1, Period.shift(period, -off));
+            ps.setString(2, f.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                int u = 0;
+                while (index != null && rs.next()) {
+                    Integer at = index.get(rs.getString(1));
+                    if (at != null) {
+                        for (int k = 0; k < js.length; k++) {
+                            double v = rs.getDouble(2 + k);
+                            x[js[k]][at] = rs.wasNull() ? Double.NaN : v;
+                        }
+                    }
+                }
+                while (index == null && rs.next() && u < code.length) {
+                    String cc = rs.getString(1);
+                    int cmp;
+                    while ((cmp = code[u].compareTo(cc)) < 0 && ++u < code.length) {
+                        // a unit of t that did not report this month
+                    }
+                    if (u == code.length || cmp > 0) {
+                        continue; // reported then, not at t
+                    }
+                    for (int k = 0; k < js.length; k++) {
+                        double v = rs.getDouble(2 + k);
+                        x[js[k]][u] = rs.wasNull() ? Double.NaN : v;
+                    }
+                    u++;
                 }
             }
         }

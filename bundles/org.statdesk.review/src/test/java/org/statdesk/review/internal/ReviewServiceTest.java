@@ -86,6 +86,22 @@ class ReviewServiceTest {
     }
 
     @Test
+    void jsonErrorsNameTheLineWhereTheObjectStartsAndWideRowsNameAnUnknownUnitOnce() throws Exception {
+        String json = "[\n  {\"credit_code\": \"" + a + "\", \"period\": \"2024-05\",\n"
+                + "   \"indicator\": \"electricity\", \"value\": 7.5},\n"
+                + "  {\"credit_code\": \"" + a + "\", \"period\": \"2024-05\",\n"
+                + "   \"indicator\": \"output_value\", \"value\": \"x\"}\n]";
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> review.importReports(json.getBytes(StandardCharsets.UTF_8), null, LocalDate.now()));
+        assertEquals(List.of(new InputError(4, "output_value", "x", "不是数字")), e.errors());
+        String wide = "credit_code,period,output_value,sales_value\n911111111111111111,2024-05,1,2\n";
+        BadInputException w = assertThrows(BadInputException.class,
+                () -> review.importReports(wide.getBytes(StandardCharsets.UTF_8), null, LocalDate.now()));
+        assertEquals(1, w.errors().size(), w.errors().toString());
+        assertEquals(2, w.errors().get(0).line());
+    }
+
+    @Test
     void wideGbkAndJsonFormsAndIdempotentReimport() throws Exception {
         String wide = "credit_code,period,output_value,sales_value,reported_on\n" + a + ",2024-05,100,95,2024-06-03\n"
                 + b + ",2024-05,200,,2024-06-09\n";
