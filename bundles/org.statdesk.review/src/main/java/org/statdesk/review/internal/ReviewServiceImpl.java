@@ -508,7 +508,7 @@ public final class ReviewServiceImpl implements ReviewService {
         }
         try {
             try (PreparedStatement ps = c.prepareStatement("SELECT credit_code FROM rev_report WHERE period = ? "
-                    + "AND form = ? ORDER BY period, credit_code")) {
+                    + "AND form = ? ORDER BY period, form, credit_code")) {
                 ps.setFetchSize(10_000);
                 ps.setString(1, period);
                 ps.setString(2, f.code());
@@ -614,7 +614,7 @@ public final class ReviewServiceImpl implements ReviewService {
         for (int j : js) {
             sql.append(", v").append(slotOf[j]);
         }
-        sql.append(" FROM rev_report WHERE period = ? AND form = ? ORDER BY period, credit_code");
+        sql.append(" FROM rev_report WHERE period = ? AND form = ? ORDER BY period, form, credit_code");
         double[][] x = p.x[off];
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             ps.setFetchSize(10_000);
