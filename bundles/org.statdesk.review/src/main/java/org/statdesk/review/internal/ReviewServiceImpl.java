@@ -697,7 +697,8 @@ public final class ReviewServiceImpl implements ReviewService {
         return all;
     }
 
-    private record Stored(long id, String status, Double value, Double expected, String kind, String severity) {
+    private record Stored(long id, String status, Double value, Double expected, String kind, String severity,
+            double score, String message) {
     }
 
     /**
@@ -708,7 +709,8 @@ public final class ReviewServiceImpl implements ReviewService {
     private List<Flag> saveFlags(Connection c, FormSpec f, String period, List<Flag> flags) throws SQLException {
         Map<String, Stored> existing = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, credit_code, indicator, rule_id, status, val, expected, kind, severity FROM rev_flag "
+                "SELECT id, credit_code, indicator, rule_id, status, val, expected, kind, severity, score, message "
+                        + "FROM rev_flag "
                         + "WHERE period = ? AND form = ?")) {
             ps.setString(1, period);
             ps.setString(2, f.code());
@@ -719,7 +721,8 @@ public final class ReviewServiceImpl implements ReviewService {
                     double e = rs.getDouble(7);
                     Double exp = rs.wasNull() ? null : e;
                     existing.put(rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4),
-                            new Stored(rs.getLong(1), rs.getString(5), val, exp, rs.getString(8), rs.getString(9)));
+                            new Stored(rs.getLong(1), rs.getString(5), val, exp, rs.getString(8), rs.getString(9),
+                                    rs.getDouble(10), rs.getString(11)));
                 }
             }
         }
@@ -740,9 +743,14 @@ public final class ReviewServiceImpl implements ReviewService {
                 }
                 boolean sameFigure = s.value() != null && s.value() == fl.value();
                 String status = sameFigure ? s.status() : "open";
-                if (!sameFigure || !status.equals(s.status()) || !Objects.equals(s.expected(), fl.expected())
-                        || !fl.kind().equals(s.kind()) || !fl.severity().equals(s.severity())) {
+                boolean audited = !sameFigure || !status.equals(s.status())
+                        || !Objects.equals(s.expected(), fl.expected()) || !fl.kind().equals(s.kind())
+                        || !fl.severity().equals(s.severity());
+                if (audited) {
                     touched.add(String.valueOf(s.id()));
+                } else if (s.score() == fl.score() && s.message().equals(fl.message())) {
+                    out.add(withId(fl, s.id(), status));
+                    continue; // raised again as it stands: nothing to write
                 }
                 upd.setString(1, fl.kind());
                 upd.setString(2, fl.severity());
