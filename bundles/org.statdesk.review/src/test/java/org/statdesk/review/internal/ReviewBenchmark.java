@@ -39,6 +39,10 @@ public final class ReviewBenchmark {
         // a second argument keeps the databases in that folder: a later run reuses the imported history
         Path dir = a.length > 1 ? Files.createDirectories(Path.of(a[1])) : Files.createTempDirectory("statdesk-bench");
         System.out.printf("units %d, data in %s, max heap %d MB%n", n, dir, Runtime.getRuntime().maxMemory() >> 20);
+        if (a.length > 2 && a[2].equals("import")) {
+            importOnly(dir, n);
+            return;
+        }
         city(dir);
         province(dir, n);
     }
@@ -269,5 +273,25 @@ public final class ReviewBenchmark {
             }
         }
         return p;
+    }
+
+    /** Import alone: two months of a fresh province database, each a new month (inserts and the journal's rows). */
+    static void importOnly(Path dir, int n) throws Exception {
+        Synth s = new Synth(n, "2025-12", 2, 5, 86);
+        ReviewServiceImpl r = service(dir, "import" + System.nanoTime(), s.units);
+        for (String p : s.periods) {
+            byte[] month = csv(s, List.of(p));
+            System.gc();
+            long t0 = System.nanoTime();
+            var errs = new java.util.ArrayList<org.statdesk.api.command.InputError>();
+            int read = ReportFile.read(month, errs).size();
+            long tr = System.nanoTime();
+            System.out.printf("  reading the file alone (%d values): %.2f s%n", read, (tr - t0) / 1e9);
+            System.gc();
+            t0 = System.nanoTime();
+            var sum = r.importReports(month, null, LocalDate.parse(Period.shift(p, 1) + "-03"));
+            System.out.printf("import of %s: %d values, %d reports added, %.2f s%n", p, sum.values(), sum.added(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
     }
 }
