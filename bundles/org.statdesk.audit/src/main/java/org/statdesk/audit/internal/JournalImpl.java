@@ -214,15 +214,20 @@ public final class JournalImpl implements Journal {
     @Override
     public List<Entry> history(String key, LocalDate since) throws SQLException {
         String sql = "SELECT seq, entry_time, user_name, bundle, entity, entity_key, field, old_value, new_value,"
-                + " reason, row_digest, hash FROM aud_journal WHERE (entity_key = ? OR entity_key LIKE ? ESCAPE '!')"
+                + " reason, row_digest, hash FROM aud_journal WHERE (entity_key = ? OR entity_key LIKE ? ESCAPE '!'"
+                + " OR entity_key LIKE ? ESCAPE '!' OR entity_key LIKE ? ESCAPE '!')"
                 + (since == null ? "" : " AND entry_time >= ?") + " ORDER BY seq";
         List<Entry> out = new ArrayList<>();
         try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, key);
             // A record keyed "CODE/..." (a report row of the unit, a second application) belongs to CODE's history.
-            ps.setString(2, key.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "/%");
+            // ... and so does one keyed "PERIOD/CODE/FORM" (a review row): CODE as any path segment.
+            String esc = key.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            ps.setString(2, esc + "/%");
+            ps.setString(3, "%/" + esc + "/%");
+            ps.setString(4, "%/" + esc);
             if (since != null) {
-                ps.setString(3, since.toString());
+                ps.setString(5, since.toString());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -95,7 +95,7 @@ public final class RegistryCommands {
     }
 
     @Component(service = Command.class, property = {Command.NAME + "=registry:list",
-            Command.USAGE + "=registry:list [--county C] [--specialty S] [--status S] [--scale S] [--json]",
+            Command.USAGE + "=registry:list [--county C] [--specialty S] [--status S] [--scale S] [--name TEXT] [--json]",
             Command.DESCRIPTION + "=lists units and applications of the register"})
     public static final class ListUnits extends Base {
         @Activate
