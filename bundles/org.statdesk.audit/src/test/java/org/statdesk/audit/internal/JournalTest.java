@@ -184,4 +184,16 @@ class JournalTest {
         assertEquals(1, journal.history("K1", null).size());
         assertTrue(verify().ok());
     }
+
+    @Test
+    void historyOfACodeFindsKeysHoldingItAsAPathSegment() throws Exception {
+        store.inTransaction(c -> {
+            journal.recordRow(c, "t_item", "2026-10/CODE1/B101", "amount", "1", "2", "更正");
+            journal.recordRow(c, "t_item", "2026-10/XCODE1/B101", "amount", "1", "2", "更正");
+            journal.recordRow(c, "t_item", "CODE1/2026", "amount", "1", "2", "更正");
+            journal.recordRow(c, "t_item", "2026/CODE1", "amount", "1", "2", "更正");
+            return null;
+        });
+        assertEquals(3, journal.history("CODE1", null).size());
+    }
 }
