@@ -194,7 +194,24 @@ public final class Main {
                 }
             }
         }
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        sys.addFrameworkListener(e -> {
+            if (e.getType() == FrameworkEvent.STARTED) {
+                started.countDown();
+            }
+        });
         fw.start();
+        // Without the runtime nothing answers: say so and stop rather than wait for ever (a missing jar in system/).
+        Bundle runtime = bundles.get(bundles.size() - 1);
+        if (started.await(5, java.util.concurrent.TimeUnit.MINUTES) && runtime.getState() != Bundle.ACTIVE) {
+            System.err.println("statdesk: the runtime bundle " + runtime.getSymbolicName()
+                    + " could not start, so the workstation cannot run: " + unresolved(fw, runtime)
+                    + "; the distribution in " + home + " is incomplete: rebuild it (mvn install)");
+            fw.stop();
+            fw.waitForStop(30_000);
+            deleteTree(cache);
+            return 1;
+        }
         FrameworkEvent stopped;
         do {
             stopped = fw.waitForStop(0);
@@ -205,6 +222,16 @@ public final class Main {
             return 1;
         }
         return exit.get();
+    }
+
+    /** What keeps a bundle from resolving, in the framework's words. */
+    private static String unresolved(Framework fw, Bundle b) {
+        try {
+            b.start();
+            return "state " + b.getState();
+        } catch (BundleException e) {
+            return e.getMessage();
+        }
     }
 
     /** The same location string the runtime uses, so that both name a bundle alike. */

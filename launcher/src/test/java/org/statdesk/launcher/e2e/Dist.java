@@ -76,9 +76,11 @@ final class Dist {
         long t0 = System.nanoTime();
         Process p = pb.start();
         p.getOutputStream().close();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new AssertionError("statdesk " + args + " did not finish in 5 minutes");
+            String said = Files.readString(err, StandardCharsets.UTF_8);
+            throw new AssertionError("statdesk " + args + " did not finish in 3 minutes; it said on stderr: "
+                    + said.substring(Math.max(0, said.length() - 2000)));
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),

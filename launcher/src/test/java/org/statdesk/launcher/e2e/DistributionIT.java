@@ -148,6 +148,17 @@ class DistributionIT {
         assertEquals(1, db.exit(), db::toString);
         assertTrue(db.err().contains("cannot open the database jdbc:h2:tcp://127.0.0.1:1/nowhere"), db::toString);
         assertTrue(db.json().get("error").asText().contains("org.statdesk.store.cfg"), db::toString);
+
+        // a target-platform jar missing from system/: the runtime cannot resolve; say so and exit, never hang
+        Path databind;
+        try (var s = Files.list(copy.home.resolve("system"))) {
+            databind = s.filter(p -> p.getFileName().toString().startsWith("jackson-databind")).findFirst().orElseThrow();
+        }
+        Files.delete(databind);
+        Dist.Result missing = copy.run("--data", data, "run", "feature:list", "--json");
+        assertEquals(1, missing.exit(), missing::toString);
+        assertTrue(missing.err().contains("could not start") && missing.err().contains("com.fasterxml.jackson.databind")
+                && missing.err().contains("rebuild"), missing::toString);
     }
 
     @Test
