@@ -45,6 +45,15 @@ final class EnforcementCommands {
         return cases;
     }
 
+    Interference interference() {
+        return interference;
+    }
+
+    /** The workstation's today (a fixed day in tests), for views that default to it. */
+    LocalDate today() {
+        return ctx.today().get();
+    }
+
     private LocalDate dateOr(Args a, String option) {
         return a.option(option).map(v -> Inputs.date(option, v)).orElse(ctx.today().get());
     }

@@ -3,25 +3,35 @@ package org.statdesk.enforcement.internal;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
+import java.awt.FlowLayout;
+import java.awt.GridLayout;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javax.swing.JButton;
+import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
+import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTable;
+import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingWorker;
 import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.DefaultTableModel;
+import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.workbench.View;
 import org.statdesk.api.workbench.ViewContext;
 
-/** Workbench views of the enforcement specialty: draw list, cases, rectification ledger. */
+/**
+ * Workbench views of the enforcement specialty: draw list, cases, rectification ledger, interference register and
+ * coverage of the year's draw.
+ */
 final class Views {
     record Spec(String id, String title, String titleEn, View view) {
     }
@@ -32,7 +42,9 @@ final class Views {
     static List<Spec> all(EnforcementCommands c) {
         return List.of(new Spec("enforcement.draws", "双随机抽取", "Double-random draws", ctx -> drawView(c)),
                 new Spec("enforcement.cases", "统计违法案件", "Violation cases", ctx -> casesView(c, ctx)),
-                new Spec("enforcement.ledger", "问题台账", "Rectification ledger", ctx -> ledgerView(c, ctx)));
+                new Spec("enforcement.ledger", "问题台账", "Rectification ledger", ctx -> ledgerView(c, ctx)),
+                new Spec("enforcement.interference", "干预记录", "Interference register", ctx -> interferenceView(c)),
+                new Spec("enforcement.coverage", "抽查覆盖率", "Draw coverage", ctx -> coverageView(c)));
     }
 
     static DefaultTableModel model(String... columns) {
@@ -61,7 +73,15 @@ final class Views {
                     fill.accept(get());
                     status.setText(" ");
                 } catch (Exception e) {
-                    status.setText("加载失败：" + (e.getCause() == null ? e : e.getCause()).getMessage());
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    if (cause instanceof BadInputException bad && !bad.errors().isEmpty()) {
+                        // what the user typed is wrong: say which field and why, nothing was saved
+                        StringBuilder sb = new StringBuilder("未保存：");
+                        bad.errors().forEach(err -> sb.append(err.field()).append(" ").append(err.message()).append("；"));
+                        status.setText(sb.toString());
+                    } else {
+                        status.setText("加载失败：" + cause.getMessage());
+                    }
                 }
             }
         }.execute();
@@ -134,7 +154,7 @@ final class Views {
         JLabel status = new JLabel(" ");
         List<Boolean> overdue = new java.util.ArrayList<>();
         table.setDefaultRenderer(Object.class, highlighter(overdue));
-        Runnable refresh = () -> load(() -> c.ledger().view(null, null, LocalDate.now()), v -> {
+        Runnable refresh = () -> load(() -> c.ledger().view(null, null, c.today()), v -> {
             m.setRowCount(0);
             overdue.clear();
             for (Ledger.Item i : v.items()) {
@@ -152,6 +172,108 @@ final class Views {
                 new JScrollPane(new JTable(progress)));
         split.setResizeWeight(0.7);
         return panel(split, status, refresh);
+    }
+
+    /** The quarters a user looks back on: this one and the seven before it, newest first. */
+    static List<String> recentQuarters(LocalDate today) {
+        List<String> out = new java.util.ArrayList<>();
+        int year = today.getYear();
+        int q = (today.getMonthValue() - 1) / 3 + 1;
+        for (int i = 0; i < 8; i++) {
+            out.add(year + "Q" + q);
+            if (--q == 0) {
+                q = 4;
+                year--;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The interference register by quarter, with the report's own statement on top (so an empty quarter reads as a
+     * zero report, not as a blank table) and a form to record an entry: all four facts are required, as on paper.
+     */
+    static JComponent interferenceView(EnforcementCommands c) {
+        DefaultTableModel m = model("编号", "日期", "干预人", "涉及单位或数据", "干预要求", "处理情况", "登记人");
+        JTable table = new JTable(m);
+        JLabel status = new JLabel(" ");
+        JLabel statement = new JLabel(" ");
+        JComboBox<String> quarter = new JComboBox<>(recentQuarters(c.today()).toArray(String[]::new));
+        Runnable refresh = () -> load(() -> c.interference().report((String) quarter.getSelectedItem()), r -> {
+            statement.setText(r.statement());
+            m.setRowCount(0);
+            for (Interference.Entry e : r.entries()) {
+                m.addRow(new Object[] {e.id(), e.date(), e.official(), e.target(), e.request(), e.actionTaken(),
+                        e.recordedBy()});
+            }
+        }, status);
+        quarter.addActionListener(e -> refresh.run());
+        JButton add = new JButton("登记…");
+        add.addActionListener(e -> {
+            JTextField date = new JTextField(c.today().toString());
+            JTextField official = new JTextField();
+            JTextField target = new JTextField();
+            JTextField request = new JTextField();
+            JTextField action = new JTextField();
+            JPanel form = new JPanel(new GridLayout(0, 2, 6, 4));
+            for (Object[] f : new Object[][] {{"日期", date}, {"干预人（姓名、职务）", official},
+                    {"涉及单位或数据", target}, {"干预要求", request}, {"处理情况", action}}) {
+                form.add(new JLabel((String) f[0]));
+                form.add((JComponent) f[1]);
+            }
+            String q = (String) quarter.getSelectedItem();
+            if (JOptionPane.showConfirmDialog(table, form, "登记领导干部违规干预统计工作（" + q + "）",
+                    JOptionPane.OK_CANCEL_OPTION, JOptionPane.PLAIN_MESSAGE) != JOptionPane.OK_OPTION) {
+                return;
+            }
+            load(() -> c.interference().record(q, Inputs.date("date", date.getText().strip()), official.getText(),
+                    target.getText(), request.getText(), action.getText()), done -> refresh.run(), status);
+        });
+        JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        top.add(new JLabel("季度:"));
+        top.add(quarter);
+        top.add(add);
+        top.add(statement);
+        JPanel center = new JPanel(new BorderLayout());
+        center.add(top, BorderLayout.NORTH);
+        center.add(new JScrollPane(table), BorderLayout.CENTER);
+        refresh.run();
+        return panel(center, status, refresh);
+    }
+
+    /** Coverage (核查面) of a year's draw per stratum against its target; a stratum short of it shows red. */
+    static JComponent coverageView(EnforcementCommands c) {
+        DefaultTableModel m = model("层", "总体", "抽取", "已检查", "抽取比例", "核查面", "目标", "是否达标");
+        JTable table = new JTable(m);
+        JLabel status = new JLabel(" ");
+        JLabel draw = new JLabel(" ");
+        List<Boolean> short_ = new java.util.ArrayList<>();
+        table.setDefaultRenderer(Object.class, highlighter(short_));
+        int thisYear = c.today().getYear();
+        JComboBox<Integer> year = new JComboBox<>(new Integer[] {thisYear, thisYear - 1, thisYear - 2});
+        Map<String, String> names = Map.of("above", "四上单位", "below", "四下单位", "township", "乡镇（街道）");
+        Runnable refresh = () -> load(() -> c.draws().coverage((Integer) year.getSelectedItem()), cov -> {
+            draw.setText(cov.drawId() == null ? "本年度尚未抽取" : "抽取编号 " + cov.drawId());
+            m.setRowCount(0);
+            short_.clear();
+            cov.strata().forEach((k, s) -> {
+                m.addRow(new Object[] {names.getOrDefault(k, k), s.population(), s.drawn(), s.checked(),
+                        EnforcementCommands.pct(s.drawnShare()), EnforcementCommands.pct(s.achievedShare()),
+                        EnforcementCommands.pct(s.target()),
+                        s.population() == 0 ? "无对象，不适用" : s.met() ? "达标" : "未达标"});
+                short_.add(s.population() > 0 && !s.met());
+            });
+        }, status);
+        year.addActionListener(e -> refresh.run());
+        JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        top.add(new JLabel("年度:"));
+        top.add(year);
+        top.add(draw);
+        JPanel center = new JPanel(new BorderLayout());
+        center.add(top, BorderLayout.NORTH);
+        center.add(new JScrollPane(table), BorderLayout.CENTER);
+        refresh.run();
+        return panel(center, status, refresh);
     }
 
     /** Paints overdue rows (逾期) red so that they stand out. */
