@@ -139,6 +139,9 @@ public final class Registry implements Register {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** Characters a revenue may hold; compiled once rather than for every row. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?[0-9.eE+-]+");
+
     /** Validates one row's fields: every row error is listed with line, field and value. */
     Parsed parse(int line, Function<String, String> get) {
         List<InputError> errors = new ArrayList<>();
@@ -185,7 +188,7 @@ public final class Registry implements Register {
         } else {
             try {
                 revenue = Double.parseDouble(rev.replace(",", ""));
-                if (revenue.isNaN() || revenue.isInfinite() || !rev.replace(",", "").matches("[-+]?[0-9.eE+-]+")) {
+                if (revenue.isNaN() || revenue.isInfinite() || !NUMBER.matcher(rev.replace(",", "")).matches()) {
                     throw new NumberFormatException(rev);
                 }
                 if (revenue < 0) {
@@ -306,10 +309,16 @@ public final class Registry implements Register {
                     .add(new NameMatcher.Item(appIds.get(i), r.creditCode(), r.name(), r.address(), true));
             rowOf.computeIfAbsent(r.countyCode(), k -> new ArrayList<>()).add(i);
         }
-        for (Map.Entry<String, List<NameMatcher.Item>> e : byCounty.entrySet()) {
+        // Counties are independent blocks and matches() only reads its input: they are matched in parallel (the
+        // bulk of an import's checks), then applied in the map's order, so findings come out as if matched in turn.
+        List<Map.Entry<String, List<NameMatcher.Item>>> blocks = new ArrayList<>(byCounty.entrySet());
+        List<List<NameMatcher.Match>> matched = blocks.parallelStream().map(e -> names.matches(e.getValue()))
+                .toList();
+        for (int bi = 0; bi < blocks.size(); bi++) {
+            Map.Entry<String, List<NameMatcher.Item>> e = blocks.get(bi);
             List<NameMatcher.Item> items = e.getValue();
             List<Integer> rowIndex = rowOf.get(e.getKey());
-            for (NameMatcher.Match m : names.matches(items)) {
+            for (NameMatcher.Match m : matched.get(bi)) {
                 NameMatcher.Item a = items.get(m.a());
                 NameMatcher.Item b = items.get(m.b());
                 if (rowIndex.get(m.a()) >= 0) {
@@ -362,8 +371,10 @@ public final class Registry implements Register {
         timer.lap("read");
         List<InputError> errors = new ArrayList<>(content.errors());
         List<Row> rows = new ArrayList<>(content.records().size());
-        for (RegisterCsv.Record rec : content.records()) {
-            Parsed p = parse(rec.line(), rec.values()::get);
+        // Rows are validated in parallel (parse only reads the reference tables), then gathered in file order.
+        List<Parsed> parsed = content.records().parallelStream().map(rec -> parse(rec.line(), rec.values()::get))
+                .toList();
+        for (Parsed p : parsed) {
             if (p.row() != null) {
                 rows.add(p.row());
             }

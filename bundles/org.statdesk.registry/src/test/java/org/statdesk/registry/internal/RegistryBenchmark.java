@@ -58,6 +58,24 @@ public final class RegistryBenchmark {
                 + " (possible_duplicate %d)%n", importS, importS / baseS, r.imported(), r.admitted(),
                 r.findings().size(), dups);
 
+        // Reading the register as the enforcement draw does (issue 6): the city's counties on two threads.
+        for (int run = 1; run <= 3; run++) {
+            t0 = System.nanoTime();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<List<org.statdesk.api.registry.Unit>>> parts = new ArrayList<>();
+            for (var d : fx.registry.divisions().counties("620600")) {
+                parts.add(pool.submit(() -> fx.registry.list(new org.statdesk.api.registry.UnitQuery(d.code(), null,
+                        org.statdesk.api.registry.Unit.IN_REGISTER, null, null))));
+            }
+            int listed = 0;
+            for (var f : parts) {
+                listed += f.get().size();
+            }
+            pool.shutdown();
+            System.out.printf("register list by county (as a draw reads it) run %d: %.2f s, %d units%n", run,
+                    (System.nanoTime() - t0) / 1e9, listed);
+        }
+
         // Fill the journal past the target with report-like rows of a guarded table, journaled as imports are.
         try (Connection c = fx.store.connection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE bench_report (report_key VARCHAR(40) PRIMARY KEY, amount DECIMAL(18,3))");
