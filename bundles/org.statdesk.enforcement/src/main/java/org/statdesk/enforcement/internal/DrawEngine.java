@@ -203,7 +203,12 @@ public final class DrawEngine {
         List<int[]> rankByLevel = new ArrayList<>();
         int[][] teams = new int[picked.size()][];
         int[] chosen = new int[r.perTarget()];
+        int maxLoad = 0;
         for (int t : order) {
+            // Ranks of every load level an inspector can have now, made before the 300-inspector scan so that the
+            // scan only indexes (it ran 20,000 × 300 times through rank()). A level's ranks depend on the seed and
+            // the level only, so making them earlier draws the same teams.
+            rank(rankByLevel, maxLoad, ids, index, seed);
             int tc = targetCounty[t];
             int got = 0;
             for (int i = 0; i < n; i++) {
@@ -211,13 +216,13 @@ public final class DrawEngine {
                     continue;
                 }
                 int li = load[i];
-                int rank = rank(rankByLevel, li, ids, index, seed)[i];
+                int rank = rankByLevel.get(li)[i];
                 // insertion into the k best so far by (load, rank)
                 int pos = got < chosen.length ? got++ : chosen.length;
                 while (pos > 0) {
                     int b = chosen[pos - 1];
                     int lb = load[b];
-                    boolean better = li != lb ? li < lb : rank < rank(rankByLevel, lb, ids, index, seed)[b];
+                    boolean better = li != lb ? li < lb : rank < rankByLevel.get(lb)[b];
                     if (!better) {
                         break;
                     }
@@ -233,6 +238,7 @@ public final class DrawEngine {
             teams[t] = chosen.clone();
             for (int i : chosen) {
                 load[i]++;
+                maxLoad = Math.max(maxLoad, load[i]);
             }
         }
         rebalance(targetCounty, teams, load, county, city, rankByLevel.isEmpty() ? new int[n] : rankByLevel.get(0));

@@ -34,6 +34,91 @@ public final class DrawBenchmark {
         return (Sampler) l.loadClass("org.statdesk.registry.internal.SamplerImpl").getConstructor().newInstance();
     }
 
+    /**
+     * Puts the same units in the real register (Registry of the registry jar) on an H2 file database, so that the
+     * draw and its verification read them through Registry.list as on the workstation. Without the jar the
+     * in-memory test register is read (the figure then leaves out the register read).
+     */
+    static void realRegister(Fakes.TestRegister register, Sampler sampler, org.statdesk.api.audit.Journal journal)
+            throws Exception {
+        File jar = new File(System.getProperty("registry.jar",
+                "../../launcher/target/statdesk/bundles/org.statdesk.registry-1.0.0.jar"));
+        if (!jar.isFile()) {
+            System.out.println("register: in-memory test register (no registry jar)");
+            return;
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of("target/drawbench").toAbsolutePath();
+        java.nio.file.Files.createDirectories(dir);
+        for (java.nio.file.Path f : java.nio.file.Files.list(dir).toList()) {
+            java.nio.file.Files.delete(f);
+        }
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("statdesk"));
+        org.statdesk.api.store.Store store = new org.statdesk.api.store.Store() {
+            @Override
+            public javax.sql.DataSource dataSource() {
+                return ds;
+            }
+
+            @Override
+            public java.sql.Connection connection() throws java.sql.SQLException {
+                return ds.getConnection();
+            }
+
+            @Override
+            public <T> T inTransaction(SqlWork<T> work) throws Exception {
+                try (java.sql.Connection c = connection()) {
+                    c.setAutoCommit(false);
+                    T r = work.run(c);
+                    c.commit();
+                    return r;
+                }
+            }
+
+            @Override
+            public int migrate(org.osgi.framework.Bundle bundle) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.nio.file.Path dataFolder() {
+                return dir;
+            }
+        };
+        URLClassLoader l = new URLClassLoader(new URL[] {jar.toURI().toURL()}, DrawBenchmark.class.getClassLoader());
+        try (java.sql.Connection c = store.connection(); java.sql.Statement st = c.createStatement();
+                java.io.InputStream in = l.getResourceAsStream("db/migration/V1__registry_units.sql")) {
+            for (String sql : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .split(";\\s*\\n")) {
+                String body = sql.lines().filter(x -> !x.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
+                if (!body.isBlank()) {
+                    st.execute(body);
+                }
+            }
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO reg_unit (app_id, credit_code, name,"
+                    + " division_code, county_code, industry_code, specialty, scale, revenue, address, statistician,"
+                    + " phone, status, opened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (org.statdesk.api.registry.Unit u : register.units.values()) {
+                    String[] v = {u.creditCode(), u.creditCode(), u.name(), u.divisionCode(), u.countyCode(),
+                        u.industryCode(), u.specialty(), u.scale(), String.valueOf(u.revenue()), u.address(),
+                        u.statistician(), u.phone(), u.status(), u.opened()};
+                    for (int i = 0; i < v.length; i++) {
+                        ps.setString(i + 1, v[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+        register.backing = (org.statdesk.api.registry.Register) l.loadClass("org.statdesk.registry.internal.Registry")
+                .getConstructor(org.statdesk.api.store.Store.class, org.statdesk.api.audit.Journal.class, Sampler.class)
+                .newInstance(store, journal, sampler);
+        System.out.println("register: real Registry on H2 file database " + dir + ", " + register.units.size()
+                + " units");
+    }
+
     static double median(List<Double> v) {
         double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(a);
@@ -54,6 +139,7 @@ public final class DrawBenchmark {
         }
         Sampler sampler = sampler();
         Fakes.World w = new Fakes.World(register, sampler);
+        realRegister(register, sampler, w.journal);
         w.roster(Fakes.World.roster(60, 60)); // 240 county + 60 city inspectors = 300
         List<String> codes = new ArrayList<>(register.units.keySet());
         List<Double> draw = new ArrayList<>();

@@ -279,13 +279,19 @@ final class Fakes {
             return this;
         }
 
+        /** When set (benchmarks), units are found and listed by the real register, which holds the same units. */
+        Register backing;
+
         @Override
         public Optional<Unit> find(String creditCode) {
-            return Optional.ofNullable(units.get(creditCode));
+            return backing != null ? backing.find(creditCode) : Optional.ofNullable(units.get(creditCode));
         }
 
         @Override
         public List<Unit> list(UnitQuery q) {
+            if (backing != null) {
+                return backing.list(q);
+            }
             return units.values().stream().filter(u -> q.county() == null || q.county().equals(u.countyCode()))
                     .filter(u -> q.status() == null || q.status().equals(u.status()))
                     .filter(u -> q.scale() == null || q.scale().equals(u.scale())).toList();
