@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -365,7 +366,12 @@ public final class ReviewServiceImpl implements ReviewService {
                 PreparedStatement upd = c.prepareStatement("UPDATE rev_report SET " + setClause()
                         + ", revisions = revisions + ? WHERE period = ? AND credit_code = ? AND form = ?")) {
             int batch = 0;
-            for (Map.Entry<Key, Incoming> e : reports.entrySet()) {
+            // written in key order (period, form, unit): each index then grows at one place instead of at random
+            // pages all over it, which H2 rewrites page by page (province month: several seconds less)
+            List<Map.Entry<Key, Incoming>> inKeyOrder = new ArrayList<>(reports.entrySet());
+            inKeyOrder.sort(Comparator.comparing((Map.Entry<Key, Incoming> e) -> e.getKey().period())
+                    .thenComparing(e -> e.getValue().form.code()).thenComparing(e -> e.getKey().creditCode()));
+            for (Map.Entry<Key, Incoming> e : inKeyOrder) {
                 Key k = e.getKey();
                 Incoming in = e.getValue();
                 double[] before = old.get(k);
