@@ -58,6 +58,12 @@ public final class ReportFile {
     }
 
     private static List<Value> csv(String text, List<InputError> errors) throws IOException {
+        if (text.indexOf('"') < 0) {
+            List<Value> fast = plainCsv(text, errors);
+            if (fast != null) {
+                return fast;
+            }
+        }
         List<Value> out = new ArrayList<>();
         CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
@@ -101,6 +107,85 @@ public final class ReportFile {
             errors.add(new InputError(0, null, null, "CSV 无法读取: " + e.getMessage()));
         }
         return out;
+    }
+
+    /**
+     * A CSV without any quote (what the collection system and Excel write for codes and numbers) split by hand: the
+     * general parser costs about a second on a province month. Same reading as the parser (fields trimmed, empty
+     * lines skipped and not counted, a record's line is its number + 1); null when the header is one the parser
+     * should judge (blank or repeated names, missing key columns), so that its errors stay the same.
+     */
+    private static List<Value> plainCsv(String text, List<InputError> errors) {
+        int n = text.length();
+        int pos = 0;
+        List<String> header = null;
+        int iCode = -1, iPeriod = -1, iDate = -1, iInd = -1, iVal = -1;
+        boolean longForm = false;
+        int[] wide = null;
+        List<Value> out = new ArrayList<>();
+        int record = 0;
+        List<String> f = new ArrayList<>();
+        while (pos < n) {
+            int end = pos;
+            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            int next = end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? end + 2
+                    : end + 1;
+            if (end == pos) {
+                pos = next; // an empty line: skipped, as the parser does
+                continue;
+            }
+            f.clear();
+            for (int a = pos;;) {
+                int c = text.indexOf(',', a);
+                if (c < 0 || c > end) {
+                    f.add(text.substring(a, end).trim());
+                    break;
+                }
+                f.add(text.substring(a, c).trim());
+                a = c + 1;
+            }
+            pos = next;
+            if (header == null) {
+                header = List.copyOf(f);
+                if (header.stream().anyMatch(String::isBlank) || header.stream().distinct().count() != header.size()
+                        || !header.contains("credit_code") || !header.contains("period")) {
+                    return null;
+                }
+                longForm = header.contains("indicator") || header.contains("value");
+                if (longForm && !(header.contains("indicator") && header.contains("value"))) {
+                    return null;
+                }
+                iCode = header.indexOf("credit_code");
+                iPeriod = header.indexOf("period");
+                iDate = header.indexOf("reported_on");
+                iInd = header.indexOf("indicator");
+                iVal = header.indexOf("value");
+                List<String> h = header;
+                wide = java.util.stream.IntStream.range(0, h.size()).filter(i -> !KEYS.contains(h.get(i))).toArray();
+                continue;
+            }
+            int line = ++record + 1; // the header is line 1
+            if (f.size() != header.size()) {
+                errors.add(new InputError(line, null, null, "列数与表头不符"));
+                continue;
+            }
+            String code = f.get(iCode);
+            String period = f.get(iPeriod);
+            String date = iDate >= 0 ? f.get(iDate) : null;
+            if (longForm) {
+                out.add(new Value(line, code, period, f.get(iInd), f.get(iVal), date));
+            } else {
+                for (int i : wide) {
+                    String v = f.get(i);
+                    if (!v.isEmpty()) {
+                        out.add(new Value(line, code, period, header.get(i), v, date));
+                    }
+                }
+            }
+        }
+        return header == null ? null : out;
     }
 
     /** A JSON array of objects; an object's "line" is the line of the file where it starts. */
