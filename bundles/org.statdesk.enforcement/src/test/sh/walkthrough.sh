@@ -13,7 +13,7 @@ if [ -z "${1:-}" ]; then
     && cp "$HERE/target/org.statdesk.enforcement-1.0.0.jar" "$DIST/bundles/"
 fi
 rm -rf "$DATA" /tmp/enf-walk-out && mkdir -p /tmp/enf-walk-out
-H2="$(ls ~/.m2/repository/com/h2database/h2/2.5.252/h2-2.5.252.jar)"
+H2="$(ls ~/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar)"
 S() { env -u DISPLAY "$DIST/bin/statdesk" --data "$DATA" run "$@"; }
 sql() { java -cp "$H2" org.h2.tools.Shell -url "jdbc:h2:$DATA/db/statdesk;AUTO_SERVER=TRUE" -user sa -password "" -sql "$1"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
