@@ -389,7 +389,7 @@ public final class Registry implements Register {
                     "文件只有表头，没有数据行")));
         }
         String reason = (admit ? "名录库首次导入并入库：" : "名录库导入申请：") + file.getFileName();
-        return store.inTransaction(c -> {
+        ImportResult result = store.inTransaction(c -> {
             List<String> ids = appIds(c, rows);
             List<Finding> findings = check(c, rows, ids);
             timer.lap("check");
@@ -427,6 +427,8 @@ public final class Registry implements Register {
             return new ImportResult(file.toString(), content.encoding(), rows.size(), admitted.size(),
                     applied.size(), views);
         });
+        timer.lap("commit");
+        return result;
     }
 
     /** Phase times on stderr when the system property statdesk.timing is set (benchmarks). */
