@@ -329,10 +329,12 @@ public final class ReviewServiceImpl implements ReviewService {
             String reason, int nValues, List<InputError> errors) throws SQLException {
         // what is there already, by period (a month's import reads one period: an index range on the key)
         Map<Key, double[]> old = new HashMap<>();
-        Map<Key, Boolean> reviewed = new HashMap<>();
+        Map<Key, Long> written = new HashMap<>();
         Set<String> periods = new HashSet<>();
         reports.keySet().forEach(k -> periods.add(k.period()));
-        try (PreparedStatement ps = c.prepareStatement("SELECT credit_code, form, reviewed, " + valueColumns()
+        long writeNo = nextWriteNumber(c);
+        Map<String, Long> upto = reviewMarks(c, periods);
+        try (PreparedStatement ps = c.prepareStatement("SELECT credit_code, form, written, " + valueColumns()
                 + " FROM rev_report WHERE period = ?")) {
             for (String p : periods) {
                 ps.setString(1, p);
@@ -349,7 +351,7 @@ public final class ReviewServiceImpl implements ReviewService {
                             v[i] = rs.wasNull() ? Double.NaN : x;
                         }
                         old.put(k, v);
-                        reviewed.put(k, rs.getBoolean(3));
+                        written.put(k, rs.getLong(3));
                     }
                 }
             }
@@ -362,9 +364,9 @@ public final class ReviewServiceImpl implements ReviewService {
         String cols = valueColumns();
         String marks = String.join(", ", Collections.nCopies(SLOTS, "?"));
         try (PreparedStatement ins = c.prepareStatement("INSERT INTO rev_report (period, credit_code, form, specialty, "
-                + cols + ", reported_on, reviewed, revisions) VALUES (?, ?, ?, ?, " + marks + ", ?, FALSE, 0)");
+                + cols + ", reported_on, written, revisions) VALUES (?, ?, ?, ?, " + marks + ", ?, ?, 0)");
                 PreparedStatement upd = c.prepareStatement("UPDATE rev_report SET " + setClause()
-                        + ", revisions = revisions + ? WHERE period = ? AND credit_code = ? AND form = ?")) {
+                        + ", revisions = revisions + ?, written = ? WHERE period = ? AND credit_code = ? AND form = ?")) {
             int batch = 0;
             // written in key order (period, form, unit): each index then grows at one place instead of at random
             // pages all over it, which H2 rewrites page by page (province month: several seconds less)
@@ -384,6 +386,7 @@ public final class ReviewServiceImpl implements ReviewService {
                         setDouble(ins, 4 + i, in.v[i]);
                     }
                     ins.setDate(5 + SLOTS, Date.valueOf(in.reportedOn));
+                    ins.setLong(6 + SLOTS, writeNo);
                     ins.addBatch();
                     if (++batch % 2000 == 0) {
                         ins.executeBatch();
@@ -403,7 +406,8 @@ public final class ReviewServiceImpl implements ReviewService {
                     unchanged++;
                     continue;
                 }
-                boolean revision = reviewed.get(k);
+                long was = written.get(k);
+                boolean revision = was <= upto.getOrDefault(k.period() + "/" + in.form.code(), -1L);
                 if (revision && (reason == null || reason.isBlank())) {
                     int i = diff.get(0);
                     errors.add(new InputError(in.line[i], indicatorOf(slotsOf.get(in.form.code()), i),
@@ -415,9 +419,10 @@ public final class ReviewServiceImpl implements ReviewService {
                     setDouble(upd, i, after[i]);
                 }
                 upd.setInt(SLOTS + 1, revision ? 1 : 0);
-                upd.setString(SLOTS + 2, k.period());
-                upd.setString(SLOTS + 3, k.creditCode());
-                upd.setString(SLOTS + 4, in.form.code());
+                upd.setLong(SLOTS + 2, revision ? was : writeNo); // a revised report stays reviewed
+                upd.setString(SLOTS + 3, k.period());
+                upd.setString(SLOTS + 4, k.creditCode());
+                upd.setString(SLOTS + 5, in.form.code());
                 upd.addBatch();
                 String rowKey = key(k, in.form);
                 if (revision) {
@@ -437,6 +442,9 @@ public final class ReviewServiceImpl implements ReviewService {
             ins.executeBatch();
             upd.executeBatch();
         }
+        Set<List<String>> touched = new HashSet<>();
+        reports.forEach((k, in) -> touched.add(List.of(k.period(), in.form.code())));
+        markWritten(c, touched, writeNo);
         // journaled after the rows are written (same transaction), so that each entry carries the new row's digest
         for (String[] r : revised) {
             journal.recordRow(c, "rev_report", r[0], r[1], r[2], r[3], reason);
@@ -449,6 +457,57 @@ public final class ReviewServiceImpl implements ReviewService {
         }
         return new ImportSummary(nValues, reports.size(), addedKeys.size(), changedKeys.size() + revisions,
                 unchanged, revisions);
+    }
+
+    private static long nextWriteNumber(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT NEXT VALUE FOR rev_write_seq")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The highest write number reviewed, by "period/form"; none: nothing of it reviewed yet. */
+    private static Map<String, Long> reviewMarks(Connection c, Set<String> periods) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT form, upto FROM rev_review_mark WHERE period = ?")) {
+            for (String p : periods) {
+                ps.setString(1, p);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(p + "/" + rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The import's write number becomes the latest of each period and form it wrote (what a review will see). */
+    private static void markWritten(Connection c, Set<List<String>> periodForms, long writeNo) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO rev_review_mark m USING (VALUES (CAST(? AS "
+                + "VARCHAR(7)), CAST(? AS VARCHAR(40)), CAST(? AS BIGINT))) s(period, form, w) ON m.period = s.period"
+                + " AND m.form = s.form WHEN MATCHED THEN UPDATE SET written = s.w WHEN NOT MATCHED THEN INSERT"
+                + " (period, form, written, upto) VALUES (s.period, s.form, s.w, -1)")) {
+            for (List<String> pf : periodForms) {
+                ps.setString(1, pf.get(0));
+                ps.setString(2, pf.get(1));
+                ps.setLong(3, writeNo);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The latest write number of a period and form, read before its reports are: all of those the review sees. */
+    private static long lastWritten(Connection c, String period, String form) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT written FROM rev_review_mark WHERE period = ? AND form = ?")) {
+            ps.setString(1, period);
+            ps.setString(2, form);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
     }
 
     static String key(Key k, FormSpec f) {
@@ -681,13 +740,15 @@ public final class ReviewServiceImpl implements ReviewService {
                 long t0 = System.nanoTime();
                 Map<String, Unit> units = unitMap(f.specialty());
                 Panel p;
+                long seen;
                 try (Connection c = store.connection()) {
+                    seen = lastWritten(c, period, f.code());
                     p = load(c, f, period, units);
                 }
                 long t1 = System.nanoTime();
                 Engine.Result r = new Engine(f, p, settings).run();
                 long t2 = System.nanoTime();
-                all.addAll(store.inTransaction(c -> saveFlags(c, f, period, r.flags())));
+                all.addAll(store.inTransaction(c -> saveFlags(c, f, period, r.flags(), seen)));
                 long t3 = System.nanoTime();
                 read += t1 - t0;
                 compute += t2 - t1;
@@ -709,10 +770,11 @@ public final class ReviewServiceImpl implements ReviewService {
 
     /**
      * Stores a run's flags: a flag raised again keeps its id and workflow state (an explanation holds for the
-     * figure explained: a changed figure reopens it); open flags no longer raised go; the reports are marked
-     * reviewed, so that a later change is a revision.
+     * figure explained: a changed figure reopens it); open flags no longer raised go; the reports the run saw
+     * (written up to {@code seen}) are marked reviewed, so that a later change is a revision.
      */
-    private List<Flag> saveFlags(Connection c, FormSpec f, String period, List<Flag> flags) throws SQLException {
+    private List<Flag> saveFlags(Connection c, FormSpec f, String period, List<Flag> flags, long seen)
+            throws SQLException {
         Map<String, Stored> existing = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, credit_code, indicator, rule_id, status, val, expected, kind, severity, score, message "
@@ -816,9 +878,11 @@ public final class ReviewServiceImpl implements ReviewService {
             }
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE rev_report SET reviewed = TRUE WHERE period = ? AND form = ? AND reviewed = FALSE")) {
-            ps.setString(1, period);
-            ps.setString(2, f.code());
+                "UPDATE rev_review_mark SET upto = ? WHERE period = ? AND form = ? AND upto < ?")) {
+            ps.setLong(1, seen);
+            ps.setString(2, period);
+            ps.setString(3, f.code());
+            ps.setLong(4, seen);
             ps.executeUpdate();
         }
         // every change of rev_flag is journaled after it is written: new flags, flags whose figure, expectation

@@ -32,7 +32,8 @@ final class Fakes {
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 // the bundle's migrations in order; a kept database (the benchmark's second run) gets the missing
                 for (String[] m : new String[][] {{"V1__review.sql", "REV_REPORT"}, {"V2__report_read_index.sql",
-                    "REV_REPORT_READ"}, {"V3__report_unit_index.sql", "REV_REPORT_UNIT"}}) {
+                    "REV_REPORT_READ"}, {"V3__report_unit_index.sql", "REV_REPORT_UNIT"},
+                    {"V4__review_marks.sql", "REV_REVIEW_MARK"}}) {
                     boolean there;
                     try (var rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = '"
                             + m[1] + "'")) {

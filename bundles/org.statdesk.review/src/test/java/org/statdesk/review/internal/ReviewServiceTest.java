@@ -127,6 +127,72 @@ class ReviewServiceTest {
     }
 
     @Test
+    void aReportIsReviewedOnceARunHasSeenItAndARevisionStaysReviewed() throws Exception {
+        String head = "credit_code,period,indicator,value\n";
+        review.importReports((head + a + ",2024-06,output_value,100\n").getBytes(StandardCharsets.UTF_8), null,
+                LocalDate.of(2024, 7, 3));
+        // not reviewed yet: a new figure simply replaces the old one
+        assertEquals(1, review.importReports((head + a + ",2024-06,output_value,110\n")
+                .getBytes(StandardCharsets.UTF_8), null, LocalDate.of(2024, 7, 3)).changed());
+        review.run("2024-06", "industrial");
+        // reviewed: a change needs a reason and is a revision
+        assertTrue(errorsOf(head + a + ",2024-06,output_value,120\n").get(0).message().contains("--reason"));
+        var revised = review.importReports((head + a + ",2024-06,output_value,120\n")
+                .getBytes(StandardCharsets.UTF_8), "企业更正", LocalDate.of(2024, 7, 3));
+        assertEquals(1, revised.revisions());
+        // ... and the revised report stays reviewed
+        assertTrue(errorsOf(head + a + ",2024-06,output_value,130\n").get(0).message().contains("--reason"));
+        // a late report, written after the run, is not reviewed until the next run has seen it
+        review.importReports((head + b + ",2024-06,output_value,50\n").getBytes(StandardCharsets.UTF_8), null,
+                LocalDate.of(2024, 7, 3));
+        assertEquals(0, review.importReports((head + b + ",2024-06,output_value,55\n")
+                .getBytes(StandardCharsets.UTF_8), null, LocalDate.of(2024, 7, 3)).revisions());
+        review.run("2024-06", "industrial");
+        assertTrue(errorsOf(head + b + ",2024-06,output_value,60\n").get(0).message().contains("--reason"));
+        // another month is its own: not reviewed by the run of June
+        review.importReports((head + a + ",2024-05,output_value,90\n").getBytes(StandardCharsets.UTF_8), null,
+                LocalDate.of(2024, 6, 3));
+        assertEquals(0, review.importReports((head + a + ",2024-05,output_value,95\n")
+                .getBytes(StandardCharsets.UTF_8), null, LocalDate.of(2024, 6, 3)).revisions());
+    }
+
+    /** A database reviewed under the former per-row flag keeps what was reviewed and what was not. */
+    @Test
+    void theMigrationCarriesTheReviewedStateOver() throws Exception {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:v3to4;DB_CLOSE_DELAY=-1");
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            for (String m : List.of("V1__review.sql", "V2__report_read_index.sql", "V3__report_unit_index.sql")) {
+                run(st, m);
+            }
+            st.execute("INSERT INTO rev_report (period, credit_code, form, specialty, reported_on, reviewed) VALUES"
+                    + " ('2024-05', 'A', 'B204-1', 'industrial', DATE '2024-06-03', TRUE),"
+                    + " ('2024-05', 'B', 'B204-1', 'industrial', DATE '2024-06-20', FALSE),"
+                    + " ('2024-06', 'A', 'B204-1', 'industrial', DATE '2024-07-03', FALSE)");
+            run(st, "V4__review_marks.sql");
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT r.period || '/' || r.credit_code,"
+                    + " r.written <= m.upto FROM rev_report r JOIN rev_review_mark m ON m.period = r.period"
+                    + " AND m.form = r.form ORDER BY 1")) {
+                List<String> got = new ArrayList<>();
+                while (rs.next()) {
+                    got.add(rs.getString(1) + "=" + rs.getBoolean(2));
+                }
+                assertEquals(List.of("2024-05/A=true", "2024-05/B=false", "2024-06/A=false"), got);
+            }
+        }
+    }
+
+    private static void run(java.sql.Statement st, String migration) throws Exception {
+        String sql = Files.readString(Path.of("src/main/resources/db/migration/" + migration));
+        String body = sql.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (x, y) -> x + "\n" + y);
+        for (String stmt : body.split(";")) {
+            if (!stmt.isBlank()) {
+                st.execute(stmt);
+            }
+        }
+    }
+
+    @Test
     void runWorkflowRevisionRatesQueriesAggregateAndGate() throws Exception {
         review.importReports(longCsv(synth.periods.subList(0, 17)), null, LocalDate.of(2024, 6, 2));
         List<Synth.Fault> planted = synth.plant("2024-06", 3);
