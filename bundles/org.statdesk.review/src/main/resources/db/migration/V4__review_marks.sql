@@ -11,9 +11,12 @@ CREATE TABLE rev_review_mark (
     upto BIGINT NOT NULL,
     PRIMARY KEY (period, form)
 );
--- the state so far carried over: reviewed rows keep written 0 under upto 0, the others get 1
-UPDATE rev_report SET written = 1 WHERE reviewed = FALSE;
+-- The state so far carried over, rows written 0: a month none of whose reports was reviewed gets upto -1, a
+-- reviewed month upto 0; only in a month reviewed before some of its reports came are those few rows set to 1.
 INSERT INTO rev_review_mark (period, form, written, upto)
-    SELECT period, form, MAX(written), CASE WHEN MAX(CASE WHEN reviewed THEN 1 ELSE 0 END) = 1 THEN 0 ELSE -1 END
+    SELECT period, form, CASE WHEN MIN(CASE WHEN reviewed THEN 1 ELSE 0 END) = 0 THEN 1 ELSE 0 END,
+        CASE WHEN MAX(CASE WHEN reviewed THEN 1 ELSE 0 END) = 1 THEN 0 ELSE -1 END
     FROM rev_report GROUP BY period, form;
+UPDATE rev_report r SET written = 1 WHERE reviewed = FALSE AND EXISTS (SELECT 1 FROM rev_review_mark m
+    WHERE m.period = r.period AND m.form = r.form AND m.upto = 0);
 ALTER TABLE rev_report DROP COLUMN reviewed;

@@ -168,7 +168,8 @@ class ReviewServiceTest {
             st.execute("INSERT INTO rev_report (period, credit_code, form, specialty, reported_on, reviewed) VALUES"
                     + " ('2024-05', 'A', 'B204-1', 'industrial', DATE '2024-06-03', TRUE),"
                     + " ('2024-05', 'B', 'B204-1', 'industrial', DATE '2024-06-20', FALSE),"
-                    + " ('2024-06', 'A', 'B204-1', 'industrial', DATE '2024-07-03', FALSE)");
+                    + " ('2024-06', 'A', 'B204-1', 'industrial', DATE '2024-07-03', FALSE),"
+                    + " ('2024-04', 'A', 'B204-1', 'industrial', DATE '2024-05-03', TRUE)");
             run(st, "V4__review_marks.sql");
             try (java.sql.ResultSet rs = st.executeQuery("SELECT r.period || '/' || r.credit_code,"
                     + " r.written <= m.upto FROM rev_report r JOIN rev_review_mark m ON m.period = r.period"
@@ -177,7 +178,7 @@ class ReviewServiceTest {
                 while (rs.next()) {
                     got.add(rs.getString(1) + "=" + rs.getBoolean(2));
                 }
-                assertEquals(List.of("2024-05/A=true", "2024-05/B=false", "2024-06/A=false"), got);
+                assertEquals(List.of("2024-04/A=true", "2024-05/A=true", "2024-05/B=false", "2024-06/A=false"), got);
             }
         }
     }
