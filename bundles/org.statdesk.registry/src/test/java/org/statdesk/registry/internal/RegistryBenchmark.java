@@ -49,7 +49,8 @@ public final class RegistryBenchmark {
         base.close();
         System.out.printf("H2 CSVREAD baseline: %.2f s%n", baseS);
 
-        Fixture fx = new Fixture("jdbc:h2:file:" + dir.toAbsolutePath().resolve("statdesk"));
+        Fixture fx = new Fixture("jdbc:h2:file:" + dir.toAbsolutePath().resolve("statdesk")
+                + System.getProperty("bench.url.options", "")); // e.g. ";CACHE_SIZE=262144" to compare settings
         t0 = System.nanoTime();
         Registry.ImportResult r = fx.registry.importFile(csv, true);
         double importS = (System.nanoTime() - t0) / 1e9;
