@@ -256,7 +256,10 @@ class DistributionIT {
         assertEquals(0, dist.run("--data", data, "run", "registry:import", first.toString(), "--admit", "--json")
                 .exit());
         // a second, large file whose import is killed (kill -9): once while it writes the units, once while it
-        // commits (the phase after "journal"), where a database engine that is not atomic would leave half of it
+        // commits, where a database engine that is not atomic would leave half of it. Each moment is found from the
+        // import's phase times on stderr (-Dstatdesk.timing=true): a phase's line is printed when it ends.
+        record KillPoint(String during, String afterLap, long delayMs) {
+        }
         StringBuilder big = new StringBuilder(Units.HEADER).append('\n');
         java.util.Random rnd = new java.util.Random(3);
         for (int i = 50; i < 20_050; i++) {
@@ -264,7 +267,8 @@ class DistributionIT {
         }
         Path second = tmp.resolve("second.csv");
         Files.writeString(second, big);
-        for (String phase : List.of("insert units", "journal")) {
+        for (KillPoint kill : List.of(new KillPoint("insert units", "check", 100),
+                new KillPoint("commit", "journal", 60))) {
             ProcessBuilder pb = dist.builder(List.of("--data", data, "run", "registry:import", second.toString(),
                     "--json")).redirectOutput(tmp.resolve("kill.out").toFile());
             pb.environment().put("STATDESK_JAVA_OPTS", "-Dstatdesk.timing=true");
@@ -275,21 +279,21 @@ class DistributionIT {
                     p.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = err.readLine()) != null) {
-                    if (line.trim().startsWith(phase.equals("journal") ? "journal" : "check")) {
+                    if (line.trim().startsWith(kill.afterLap())) {
                         reached = true;
                         break;
                     }
                 }
-                Thread.sleep(phase.equals("journal") ? 60 : 100);
+                Thread.sleep(kill.delayMs());
                 p.destroyForcibly(); // SIGKILL
                 p.waitFor(30, TimeUnit.SECONDS);
             }
-            assertTrue(reached, "the import never reached its " + phase + " phase");
+            assertTrue(reached, "the import never reached its " + kill.during() + " phase");
 
             Dist.Result list = dist.run("--data", data, "run", "registry:list", "--json");
             assertEquals(0, list.exit(), list::toString);
             int count = list.json().get("units").size();
-            System.err.println("after kill -9 during " + phase + " of 20,000 units: " + count
+            System.err.println("after kill -9 during " + kill.during() + " of 20,000 units: " + count
                     + " units in the register");
             assertTrue(count == 50 || count == 20_050, "all or nothing, and the first import kept: " + count);
             Dist.Result verify = dist.run("--data", data, "run", "audit:verify", "--json");

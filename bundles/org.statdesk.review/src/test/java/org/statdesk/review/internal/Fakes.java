@@ -24,6 +24,17 @@ import org.statdesk.api.store.Store;
 
 /** A tiny in-memory store with the bundle's migrations, a journal that remembers, a register from a list. */
 final class Fakes {
+    /** Runs one of the bundle's migration scripts as the store does: comment lines dropped, split at ";". */
+    static void applyMigration(Statement st, String script) throws Exception {
+        String sql = Files.readString(Path.of("src/main/resources/db/migration/" + script));
+        String body = sql.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (x, y) -> x + "\n" + y);
+        for (String stmt : body.split(";")) {
+            if (!stmt.isBlank()) {
+                st.execute(stmt);
+            }
+        }
+    }
+
     static final class MemStore implements Store {
         final JdbcDataSource ds = new JdbcDataSource();
 
@@ -48,13 +59,7 @@ final class Fakes {
                     if (there) {
                         continue;
                     }
-                    String sql = Files.readString(Path.of("src/main/resources/db/migration/" + m[0]));
-                    String body = sql.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (x, y) -> x + "\n" + y);
-                    for (String stmt : body.split(";")) {
-                        if (!stmt.isBlank()) {
-                            st.execute(stmt);
-                        }
-                    }
+                    applyMigration(st, m[0]);
                 }
             }
         }

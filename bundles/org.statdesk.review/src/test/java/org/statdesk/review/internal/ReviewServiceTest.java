@@ -128,32 +128,34 @@ class ReviewServiceTest {
 
     @Test
     void aReportIsReviewedOnceARunHasSeenItAndARevisionStaysReviewed() throws Exception {
-        String head = "credit_code,period,indicator,value\n";
-        review.importReports((head + a + ",2024-06,output_value,100\n").getBytes(StandardCharsets.UTF_8), null,
-                LocalDate.of(2024, 7, 3));
+        importFigure(a, "2024-06", 100, null);
         // not reviewed yet: a new figure simply replaces the old one
-        assertEquals(1, review.importReports((head + a + ",2024-06,output_value,110\n")
-                .getBytes(StandardCharsets.UTF_8), null, LocalDate.of(2024, 7, 3)).changed());
+        assertEquals(1, importFigure(a, "2024-06", 110, null).changed());
         review.run("2024-06", "industrial");
         // reviewed: a change needs a reason and is a revision
-        assertTrue(errorsOf(head + a + ",2024-06,output_value,120\n").get(0).message().contains("--reason"));
-        var revised = review.importReports((head + a + ",2024-06,output_value,120\n")
-                .getBytes(StandardCharsets.UTF_8), "企业更正", LocalDate.of(2024, 7, 3));
-        assertEquals(1, revised.revisions());
+        assertTrue(errorsOf(figure(a, "2024-06", 120)).get(0).message().contains("--reason"));
+        assertEquals(1, importFigure(a, "2024-06", 120, "企业更正").revisions());
         // ... and the revised report stays reviewed
-        assertTrue(errorsOf(head + a + ",2024-06,output_value,130\n").get(0).message().contains("--reason"));
+        assertTrue(errorsOf(figure(a, "2024-06", 130)).get(0).message().contains("--reason"));
         // a late report, written after the run, is not reviewed until the next run has seen it
-        review.importReports((head + b + ",2024-06,output_value,50\n").getBytes(StandardCharsets.UTF_8), null,
-                LocalDate.of(2024, 7, 3));
-        assertEquals(0, review.importReports((head + b + ",2024-06,output_value,55\n")
-                .getBytes(StandardCharsets.UTF_8), null, LocalDate.of(2024, 7, 3)).revisions());
+        importFigure(b, "2024-06", 50, null);
+        assertEquals(0, importFigure(b, "2024-06", 55, null).revisions());
         review.run("2024-06", "industrial");
-        assertTrue(errorsOf(head + b + ",2024-06,output_value,60\n").get(0).message().contains("--reason"));
+        assertTrue(errorsOf(figure(b, "2024-06", 60)).get(0).message().contains("--reason"));
         // another month is its own: not reviewed by the run of June
-        review.importReports((head + a + ",2024-05,output_value,90\n").getBytes(StandardCharsets.UTF_8), null,
-                LocalDate.of(2024, 6, 3));
-        assertEquals(0, review.importReports((head + a + ",2024-05,output_value,95\n")
-                .getBytes(StandardCharsets.UTF_8), null, LocalDate.of(2024, 6, 3)).revisions());
+        importFigure(a, "2024-05", 90, null);
+        assertEquals(0, importFigure(a, "2024-05", 95, null).revisions());
+    }
+
+    /** A one-figure report file: the unit's output value for the period. */
+    private static String figure(String unit, String period, int value) {
+        return "credit_code,period,indicator,value\n" + unit + "," + period + ",output_value," + value + "\n";
+    }
+
+    private ReviewServiceImpl.ImportSummary importFigure(String unit, String period, int value, String reason)
+            throws Exception {
+        return review.importReports(figure(unit, period, value).getBytes(StandardCharsets.UTF_8), reason,
+                LocalDate.of(2024, 7, 3));
     }
 
     /** A database reviewed under the former per-row flag keeps what was reviewed and what was not. */
@@ -163,14 +165,14 @@ class ReviewServiceTest {
         ds.setURL("jdbc:h2:mem:v3to4;DB_CLOSE_DELAY=-1");
         try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
             for (String m : List.of("V1__review.sql", "V2__report_read_index.sql", "V3__report_unit_index.sql")) {
-                run(st, m);
+                Fakes.applyMigration(st, m);
             }
             st.execute("INSERT INTO rev_report (period, credit_code, form, specialty, reported_on, reviewed) VALUES"
                     + " ('2024-05', 'A', 'B204-1', 'industrial', DATE '2024-06-03', TRUE),"
                     + " ('2024-05', 'B', 'B204-1', 'industrial', DATE '2024-06-20', FALSE),"
                     + " ('2024-06', 'A', 'B204-1', 'industrial', DATE '2024-07-03', FALSE),"
                     + " ('2024-04', 'A', 'B204-1', 'industrial', DATE '2024-05-03', TRUE)");
-            run(st, "V4__review_marks.sql");
+            Fakes.applyMigration(st, "V4__review_marks.sql");
             try (java.sql.ResultSet rs = st.executeQuery("SELECT r.period || '/' || r.credit_code,"
                     + " r.written <= m.upto FROM rev_report r JOIN rev_review_mark m ON m.period = r.period"
                     + " AND m.form = r.form ORDER BY 1")) {
@@ -179,16 +181,6 @@ class ReviewServiceTest {
                     got.add(rs.getString(1) + "=" + rs.getBoolean(2));
                 }
                 assertEquals(List.of("2024-04/A=true", "2024-05/A=true", "2024-05/B=false", "2024-06/A=false"), got);
-            }
-        }
-    }
-
-    private static void run(java.sql.Statement st, String migration) throws Exception {
-        String sql = Files.readString(Path.of("src/main/resources/db/migration/" + migration));
-        String body = sql.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (x, y) -> x + "\n" + y);
-        for (String stmt : body.split(";")) {
-            if (!stmt.isBlank()) {
-                st.execute(stmt);
             }
         }
     }
