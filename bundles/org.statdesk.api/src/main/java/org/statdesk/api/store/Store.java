@@ -28,6 +28,22 @@ public interface Store {
     /** The data folder (数据目录) of this workstation. */
     Path dataFolder();
 
+    /**
+     * The one seam for what differs between databases (H2, PostgreSQL): the product's name as the store reports it
+     * ({@code h2} or {@code postgresql}). Code that must differ asks here, never parses a URL.
+     */
+    default String databaseKind() {
+        return "h2";
+    }
+
+    /**
+     * Asks the database to stream the results of large queries on {@code c} rather than materialise them (H2's
+     * lazy execution; PostgreSQL's cursor fetch needs autocommit off and a fetch size, which the caller sets).
+     * Call with {@code false} before the connection goes back to a pool.
+     */
+    default void streamResults(Connection c, boolean on) throws SQLException {
+    }
+
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection connection) throws Exception;

@@ -1,5 +1,5 @@
 /** The database (数据库) and per-bundle schema migrations. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.statdesk.api.store;
 

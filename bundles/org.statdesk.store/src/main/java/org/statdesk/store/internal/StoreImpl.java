@@ -185,6 +185,20 @@ public final class StoreImpl implements Store {
     }
 
     @Override
+    public String databaseKind() {
+        return settings.url().startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+    }
+
+    @Override
+    public void streamResults(Connection c, boolean on) throws SQLException {
+        if (databaseKind().equals("h2")) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+            }
+        }
+    }
+
+    @Override
     public Path dataFolder() {
         return dataFolder;
     }
