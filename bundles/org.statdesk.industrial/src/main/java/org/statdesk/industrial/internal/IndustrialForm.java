@@ -22,7 +22,9 @@ public final class IndustrialForm extends DeclaredForm {
             new Indicator("employees", "从业人员期末人数", "人", "stock"));
 
     public IndustrialForm() {
-        super("B204-1", "工业产销总值及主要产品产量（月报）", "industrial", INDICATORS, List.of("output_value", "sales_value", "electricity"),
-                IndustrialForm.class.getResource("/rules/industrial.rules.json"), List.of("industry_division", "county"), 6);
+        super("B204-1", "工业产销总值及主要产品产量（月报）", "industrial", INDICATORS,
+                List.of("output_value", "sales_value", "electricity"),
+                IndustrialForm.class.getResource("/rules/industrial.rules.json"), List.of("industry_division", "county"),
+                6);
     }
 }
