@@ -37,6 +37,7 @@ public class Workbench {
     private ServiceTracker<FeatureManager, FeatureManager> featureManagers;
     private BundleListener bundleListener;
     private volatile boolean closing;
+    private Texts texts;
 
     @Activate
     public Workbench(BundleContext ctx) {
@@ -45,7 +46,7 @@ public class Workbench {
             return;
         }
         Startup.mark("workbench activated");
-        Texts texts = Texts.of(ctx.getProperty("statdesk.locale"));
+        texts = Texts.of(ctx.getProperty("statdesk.locale"));
         String data = String.valueOf(ctx.getProperty("statdesk.data"));
         String period = initialPeriod(ctx.getProperty("statdesk.period"));
         try {
@@ -124,8 +125,11 @@ public class Workbench {
         Thread t = new Thread(() -> {
             try {
                 List<FeatureManager.FeatureInfo> f = fm.features();
+                java.util.Map<String, String> titles = new java.util.HashMap<>();
+                f.forEach(i -> titles.put(i.name(), fm.title(i.name(), texts.language())));
                 EventQueue.invokeLater(() -> {
                     if (shell != null) {
+                        texts.learnTitles(titles);
                         shell.setFeatures(f);
                     }
                 });
