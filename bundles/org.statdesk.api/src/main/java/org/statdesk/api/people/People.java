@@ -25,6 +25,12 @@ public interface People {
     Person signIn(String login, char[] password);
 
     /**
+     * Signs in (as {@link #signIn}) for the rest of this process: the workbench after its sign-in dialog, where one
+     * window serves one person until it closes.
+     */
+    Person signInForSession(String login, char[] password);
+
+    /**
      * Runs {@code work} as {@code person}: {@link #current()} on this thread gives them, and the journal names them.
      */
     <T> T runAs(Person person, Callable<T> work) throws Exception;

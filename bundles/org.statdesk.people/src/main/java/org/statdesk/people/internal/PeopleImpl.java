@@ -116,6 +116,13 @@ public final class PeopleImpl implements People, UserAdmin {
         }
     }
 
+    @Override
+    public Person signInForSession(String login, char[] password) {
+        Person p = signIn(login, password);
+        sessions.signInProcess(p);
+        return p;
+    }
+
     private static Journal.Change change(String field, String login, String outcome) {
         return new Journal.Change(BUNDLE, "user", login, field, null, outcome, null);
     }
