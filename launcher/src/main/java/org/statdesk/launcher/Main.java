@@ -208,7 +208,7 @@ public final class Main {
         fw.start();
         // Without the runtime nothing answers: say so and stop rather than wait for ever (a missing jar in system/).
         Bundle runtime = bundles.get(bundles.size() - 1);
-        if (started.await(5, java.util.concurrent.TimeUnit.MINUTES) && runtime.getState() != Bundle.ACTIVE) {
+        if (awaitStarted(fw, started) && runtime.getState() != Bundle.ACTIVE) {
             System.err.println("statdesk: the runtime bundle " + runtime.getSymbolicName()
                     + " could not start, so the workstation cannot run: " + unresolved(fw, runtime)
                     + "; the distribution in " + home + " is incomplete: rebuild it (mvn install)");
@@ -227,6 +227,22 @@ public final class Main {
             return 1;
         }
         return exit.get();
+    }
+
+    /**
+     * Whether the framework reported STARTED within 5 minutes. A framework stopped while it starts (the console's
+     * shell stops it at once when stdin is closed) never reports STARTED: that ends the wait too.
+     */
+    private static boolean awaitStarted(Framework fw, java.util.concurrent.CountDownLatch started)
+            throws InterruptedException {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (!started.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            int state = fw.getState();
+            if ((state != Bundle.STARTING && state != Bundle.ACTIVE) || System.nanoTime() > end) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What keeps a bundle from resolving, in the framework's words. */

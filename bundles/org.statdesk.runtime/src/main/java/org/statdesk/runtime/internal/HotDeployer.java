@@ -28,18 +28,19 @@ final class HotDeployer implements ArtifactInstaller {
     /** Framework or system property: {@code true} lets deploy/ hold an older version than the shipped one. */
     static final String ALLOW_DOWNGRADE = "statdesk.hotdeploy.allowDowngrade";
     private final FeatureManagerImpl features;
-    private final boolean allowDowngrade;
+    private final BundleContext context;
     private final Map<Path, String> deployed = new ConcurrentHashMap<>();
     /** When each jar was last looked at, so that FileInstall's first scan does not do again what the start did. */
     private final Map<Path, Long> applied = new ConcurrentHashMap<>();
 
-    HotDeployer(FeatureManagerImpl features, boolean allowDowngrade) {
+    HotDeployer(FeatureManagerImpl features, BundleContext context) {
         this.features = features;
-        this.allowDowngrade = allowDowngrade;
+        this.context = context;
     }
 
-    static boolean allowDowngrade(BundleContext ctx) {
-        String v = ctx.getProperty(ALLOW_DOWNGRADE);
+    /** Read at each jar (a framework property, else a system property), so that it needs no restart to change. */
+    private boolean allowDowngrade() {
+        String v = context.getProperty(ALLOW_DOWNGRADE);
         return v != null && Boolean.parseBoolean(v.trim());
     }
 
@@ -55,7 +56,7 @@ final class HotDeployer implements ArtifactInstaller {
                     + "nothing was installed; deploy/ only takes updated builds of the workstation's own bundles";
         }
         Version was = BundleJar.read(shipped).version();
-        if (jar.version().compareTo(was) < 0 && !allowDowngrade) {
+        if (jar.version().compareTo(was) < 0 && !allowDowngrade()) {
             return "(" + jar + ") is older than the shipped version " + was + ": refused, nothing was installed; "
                     + "to go back to an older build on purpose start with -D" + ALLOW_DOWNGRADE + "=true";
         }

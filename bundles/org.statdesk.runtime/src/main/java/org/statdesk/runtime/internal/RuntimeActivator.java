@@ -37,6 +37,8 @@ public final class RuntimeActivator implements BundleActivator {
     private DataFolderLock lock;
     private ScheduledExecutorService recorder;
     private ScheduledFuture<?> pending;
+    /** Set once the framework stops: the lock taken to close is kept until the end. */
+    private boolean closing;
 
     @Override
     public void start(BundleContext ctx) throws Exception {
@@ -46,7 +48,7 @@ public final class RuntimeActivator implements BundleActivator {
         boolean demo = run && "true".equals(ctx.getProperty("statdesk.run.demo"));
         List<String> tokens = run ? runTokens(ctx) : List.of();
         FeatureManagerImpl fm = new FeatureManagerImpl(ctx, home, data);
-        HotDeployer deployer = new HotDeployer(fm, HotDeployer.allowDowngrade(ctx));
+        HotDeployer deployer = new HotDeployer(fm, ctx);
         lock = new DataFolderLock(data);
         long waitS = waitSeconds(ctx);
         Exception startupError = null;
@@ -86,49 +88,52 @@ public final class RuntimeActivator implements BundleActivator {
         } catch (NoClassDefFoundError noFileInstall) {
             Log.info("FileInstall is not installed: hot deploy from deploy/ is off");
         }
-        Exception err = startupError;
-        ctx.addFrameworkListener(new FrameworkListener() {
-            @Override
-            public void frameworkEvent(FrameworkEvent event) {
-                if (event.getType() != FrameworkEvent.STARTED) {
-                    return;
-                }
-                ctx.removeFrameworkListener(this);
-                Runnable work;
-                if (run) {
-                    work = () -> {
-                        if (err == null) {
-                            kinds.record(hub.kinds());
-                        }
-                        if (demo) {
-                            hub.runDemosAndExit(err);
-                        } else {
-                            hub.runAndExit(tokens, err);
-                        }
-                    };
-                } else if (!lock.held()) {
-                    work = () -> hub.exit(1); // the data folder is busy: say so (above) and stop, not half open
-                } else {
-                    work = () -> {
-                        awaitStore(ctx);
-                        lock.release();
-                        kinds.record(hub.kinds());
-                    };
-                }
-                new Thread(work, run ? "statdesk-run" : "statdesk-started").start();
-            }
-        });
-        if (!run) {
-            if (startupError != null && lock.held()) {
-                Log.error("the workstation cannot start as selected; fix the problem above and start again");
-            }
-            ctx.addBundleListener((SynchronousBundleListener) event -> {
-                if (event.getType() == BundleEvent.STOPPING && (event.getBundle().getBundleId() == 0
-                        || ctx.getBundle(0).getState() == Bundle.STOPPING)) {
-                    closing(waitS);
+        if (run) {
+            Exception err = startupError;
+            ctx.addFrameworkListener(new FrameworkListener() {
+                @Override
+                public void frameworkEvent(FrameworkEvent event) {
+                    if (event.getType() == FrameworkEvent.STARTED) {
+                        ctx.removeFrameworkListener(this);
+                        new Thread(() -> {
+                            if (err == null) {
+                                kinds.record(hub.kinds());
+                            }
+                            if (demo) {
+                                hub.runDemosAndExit(err);
+                            } else {
+                                hub.runAndExit(tokens, err);
+                            }
+                        }, "statdesk-run").start();
+                    }
                 }
             });
+            return;
         }
+        if (!lock.held()) {
+            // the data folder is busy (said above): stop rather than open half a workstation
+            new Thread(() -> hub.exit(1), "statdesk-busy").start();
+            return;
+        }
+        if (startupError != null) {
+            Log.error("the workstation cannot start as selected; fix the problem above and start again");
+        }
+        // Not on FrameworkEvent.STARTED: with the console's shell, Felix reports STARTED only when it stops.
+        new Thread(() -> {
+            awaitStore(ctx);
+            synchronized (this) {
+                if (!closing) {
+                    lock.release();
+                }
+            }
+            kinds.record(hub.kinds());
+        }, "statdesk-opened").start();
+        ctx.addBundleListener((SynchronousBundleListener) event -> {
+            if (event.getType() == BundleEvent.STOPPING && (event.getBundle().getBundleId() == 0
+                    || ctx.getBundle(0).getState() == Bundle.STOPPING)) {
+                closing(waitS);
+            }
+        });
     }
 
     /**
@@ -136,8 +141,11 @@ public final class RuntimeActivator implements BundleActivator {
      * one's server (their connections would break in mid-work).
      */
     private void closing(long waitS) {
-        if (lock.held()) {
-            return;
+        synchronized (this) {
+            closing = true;
+            if (lock.held()) {
+                return;
+            }
         }
         try {
             if (!lock.acquire("closing the workstation", waitS * 1000)) {
@@ -211,6 +219,7 @@ public final class RuntimeActivator implements BundleActivator {
             if (recorder != null) {
                 recorder.shutdownNow();
             }
+            closing = true;
         }
         if (hub != null) {
             hub.close();
