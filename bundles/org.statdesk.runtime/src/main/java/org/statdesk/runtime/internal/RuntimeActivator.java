@@ -118,16 +118,21 @@ public final class RuntimeActivator implements BundleActivator {
         if (startupError != null) {
             Log.error("the workstation cannot start as selected; fix the problem above and start again");
         }
-        // Not on FrameworkEvent.STARTED: with the console's shell, Felix reports STARTED only when it stops.
-        new Thread(() -> {
+        // Not on FrameworkEvent.STARTED: with the console's shell, Felix may report STARTED only as it stops.
+        Thread opened = new Thread(() -> {
             awaitStore(ctx);
             synchronized (this) {
                 if (!closing) {
                     lock.release();
                 }
             }
-            kinds.record(hub.kinds());
-        }, "statdesk-opened").start();
+            CommandHub h = hub;
+            if (h != null) {
+                kinds.record(h.kinds());
+            }
+        }, "statdesk-opened");
+        opened.setDaemon(true);
+        opened.start();
         ctx.addBundleListener((SynchronousBundleListener) event -> {
             if (event.getType() == BundleEvent.STOPPING && (event.getBundle().getBundleId() == 0
                     || ctx.getBundle(0).getState() == Bundle.STOPPING)) {
