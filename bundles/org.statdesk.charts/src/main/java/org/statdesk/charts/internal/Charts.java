@@ -10,6 +10,7 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
@@ -37,6 +38,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.AbstractXYDataset;
+import org.statdesk.api.review.Comparisons;
 import org.statdesk.charts.internal.ChartData.CountyModel;
 import org.statdesk.charts.internal.ChartData.CountyRow;
 import org.statdesk.charts.internal.ChartData.Point;
@@ -57,9 +59,17 @@ final class Charts {
     static final Color[] BARS = {new Color(0x3B, 0x6E, 0xA5), new Color(0xE0, 0x8E, 0x2B), new Color(0x5A, 0xA4, 0x69)};
 
     private final Msg msg;
+    /** The title of a specialty's report forms, as the forms give it: the charts name no specialty themselves. */
+    private final Function<String, String> scopeTitle;
 
-    Charts(Msg msg) {
+    Charts(Msg msg, Function<String, String> scopeTitle) {
         this.msg = msg;
+        this.scopeTitle = scopeTitle;
+    }
+
+    /** What a chart covers: the title of the specialty's forms, or all specialties. */
+    String scope(String specialty) {
+        return specialty == null ? msg.get("specialty.all") : scopeTitle.apply(specialty);
     }
 
     /** Variance points split in two series (unflagged, flagged), values clamped into the visible range. */
@@ -237,9 +247,8 @@ final class Charts {
         if (values.length == 0) {
             return new double[] {-50, 50};
         }
-        double[] s = Hb.sorted(values);
-        double lo = Hb.quantile(s, 0.01);
-        double hi = Hb.quantile(s, 0.99);
+        double lo = Quantiles.of(values, 0.01);
+        double hi = Quantiles.of(values, 0.99);
         for (double v : mustShow) {
             if (!Double.isNaN(v)) {
                 lo = Math.min(lo, v);
@@ -261,12 +270,6 @@ final class Charts {
         return new double[] {lo - pad, hi + pad};
     }
 
-    /** Quantile p of the non-NaN values. */
-    private static double quantileOf(double[] v, double p) {
-        double[] s = java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).sorted().toArray();
-        return s.length == 0 ? Double.NaN : Hb.quantile(s, p);
-    }
-
     JFreeChart variance(VarianceModel m) {
         List<Point> pts = m.points();
         double[] ch = pts.stream().mapToDouble(Point::changePct).toArray();
@@ -274,7 +277,7 @@ final class Charts {
         double[] bandHigh = pts.stream().mapToDouble(Point::bandHigh).toArray();
         double[] flaggedChanges = pts.stream().filter(Point::flagged).mapToDouble(Point::changePct).toArray();
         // The bands of most units must be visible; a wild unit or a tiny unit's wide HB bound need not be.
-        double[] r = range(ch, new double[] {quantileOf(bandLow, 0.1), quantileOf(bandHigh, 0.9)}, flaggedChanges,
+        double[] r = range(ch, new double[] {Quantiles.of(bandLow, 0.1), Quantiles.of(bandHigh, 0.9)}, flaggedChanges,
                 1.5, -100, 1000);
         double lo = r[0];
         double hi = r[1];
@@ -284,8 +287,8 @@ final class Charts {
         JFreeChart chart = ChartFactory.createScatterPlot(
                 msg.get("variance.title", m.period(), m.indicator().name()), msg.get("variance.domain"),
                 msg.get("variance.range"), ds, PlotOrientation.VERTICAL, true, true, false);
-        ReviewSettings set = m.settings();
-        finish(chart, msg.get("variance.subtitle", msg.specialty(m.specialty()), pts.size(), m.flaggedCount(),
+        Comparisons.Parameters set = m.parameters();
+        finish(chart, msg.get("variance.subtitle", scope(m.specialty()), pts.size(), m.flaggedCount(),
                 pct(m.median()), indicatorTitle(m.indicator())) + "\n" + parameters(m));
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer rr = new ClampedRenderer(lo + inset, hi - inset);
@@ -301,12 +304,13 @@ final class Charts {
             return msg.get("variance.tooltip", pt.name(), pt.code(), f.format(pt.previous()), f.format(pt.current()),
                     pct(pt.changePct()), unit) + (pt.stratum() == null ? msg.get("variance.tooltip.untested")
                     : msg.get("variance.tooltip.bounds", stratumName(pt.stratum()), pt.stratumSize(),
-                            pct(pt.bandLow()), pct(pt.bandHigh()), pct(pt.hbLow()), pct(pt.hbHigh())));
+                            pct(pt.bandLow()), pct(pt.bandHigh()), pct(pt.hbLow()), pct(pt.hbHigh())))
+                    + (pt.combined() ? msg.get("variance.tooltip.combined") : "");
         });
         plot.setRenderer(rr);
         // The band of each unit's stratum (层中位数 ×÷ momBand) as a ribbon behind the points, in rank order.
         org.jfree.data.xy.YIntervalSeries band = new org.jfree.data.xy.YIntervalSeries(
-                msg.get("variance.band", ReviewSettings.num(set.momBand())));
+                msg.get("variance.band", num(set.momBand())));
         org.jfree.data.xy.XYSeries hbLine = new org.jfree.data.xy.XYSeries(msg.get("variance.hb"), false, true);
         for (int i = 0; i < pts.size(); i++) {
             Point p = pts.get(i);
@@ -377,12 +381,19 @@ final class Charts {
     }
 
     String parameters(VarianceModel m, String key) {
-        ReviewSettings s = m.settings();
+        Comparisons.Parameters s = m.parameters();
         String strat = m.stratification().isEmpty() ? msg.get("strata.none")
                 : String.join("×", m.stratification().stream().map(k -> msg.get("strata." + k)).toList());
-        return msg.get(key, strat, s.minStratum(), m.strata(), ReviewSettings.num(s.momBand()), s.hbText(),
-                s.fromConfiguration() ? ReviewSettings.PID : msg.get("parameters.defaults"))
-                + (m.untested() > 0 ? msg.get("parameters.untested", m.untested()) : "");
+        String hb = String.format(Locale.ROOT, "U=%s, A=%s, C=%s", num(s.hbU()), num(s.hbA()), num(s.hbC()));
+        return msg.get(key, strat, s.minStratum(), m.strata(), num(s.momBand()), hb,
+                s.source() != null ? s.source() : msg.get("parameters.defaults"))
+                + (m.untested() > 0 ? msg.get("parameters.untested", m.untested()) : "")
+                + (m.combinedCount() > 0 ? msg.get("parameters.combined", m.combinedCount()) : "");
+    }
+
+    /** A setting as the subtitle shows it: 7 rather than 7.0. */
+    static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     String stratumName(String key) {
@@ -530,7 +541,7 @@ final class Charts {
         String unit = m.indicator().unit() == null || m.indicator().unit().isBlank() ? "" : m.indicator().unit();
         JFreeChart chart = ChartFactory.createScatterPlot(msg.get("hb.title", m.period(), m.indicator().name()),
                 msg.get("hb.domain", unit), msg.get("hb.range"), ds, PlotOrientation.VERTICAL, true, true, false);
-        finish(chart, msg.get("hb.subtitle", msg.specialty(m.specialty()), tested.size(), m.hbOutlierCount(),
+        finish(chart, msg.get("hb.subtitle", scope(m.specialty()), tested.size(), m.hbOutlierCount(),
                 m.flaggedCount()) + "\n" + parameters(m, "parameters.hb"));
         XYPlot plot = chart.getXYPlot();
         double minSize = tested.stream().mapToDouble(Point::size).min().orElse(1);
@@ -588,7 +599,7 @@ final class Charts {
         }
         JFreeChart chart = ChartFactory.createBarChart(msg.get("county.title", m.period(), m.indicator().name()),
                 msg.get("county.domain"), msg.get("county.range"), ds, PlotOrientation.VERTICAL, true, false, false);
-        finish(chart, msg.get("county.subtitle", msg.specialty(m.specialty())));
+        finish(chart, msg.get("county.subtitle", scope(m.specialty())));
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
         r.setSeriesPaint(0, BARS[0]);
@@ -616,7 +627,7 @@ final class Charts {
         }
         JFreeChart chart = ChartFactory.createBarChart(msg.get("rates.title", m.period()), msg.get("county.domain"),
                 msg.get("rates.range"), ds, PlotOrientation.VERTICAL, true, false, false);
-        finish(chart, msg.get("rates.subtitle", msg.specialty(m.specialty())));
+        finish(chart, msg.get("rates.subtitle", scope(m.specialty())));
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
         for (int i = 0; i < 3; i++) {

@@ -25,8 +25,11 @@ import org.statdesk.api.command.CommandResult;
 /** Renders every kind headless and looks at the pixels. */
 class ChartRenderTest {
     private final Object[] demo = Fakes.demo(200);
-    private final ChartServiceImpl service = new ChartServiceImpl((Fakes.Review) demo[0], (Fakes.Registry) demo[1],
+    private final ChartServiceImpl service = new ChartServiceImpl((Fakes.Review) demo[0], (Fakes.Compare) demo[2], (Fakes.Registry) demo[1],
             "zh");
+    /** The data folder of the command under test: no chart may be written into it. */
+    @TempDir
+    Path dataFolder;
     private static final Map<String, String> P = Map.of("period", "2024-06", "unit", "91620602MA00000000");
 
     static BufferedImage png(byte[] bytes) throws Exception {
@@ -125,7 +128,7 @@ class ChartRenderTest {
     @Test
     void exportedFilesAreReadableByOthers(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("r.png");
-        new ChartExportCommand(service).execute(Args.of("--kind", "rates", "--period", "2024-06", "--out",
+        new ChartExportCommand(service, dataFolder).execute(Args.of("--kind", "rates", "--period", "2024-06", "--out",
                 out.toString()));
         if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
@@ -155,7 +158,7 @@ class ChartRenderTest {
 
     @Test
     void englishLocaleTitlesInEnglish() throws Exception {
-        ChartServiceImpl en = new ChartServiceImpl((Fakes.Review) demo[0], (Fakes.Registry) demo[1], "en");
+        ChartServiceImpl en = new ChartServiceImpl((Fakes.Review) demo[0], (Fakes.Compare) demo[2], (Fakes.Registry) demo[1], "en");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         en.export("rates", P, "svg", 900, 600, out);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("reporting, timeliness and accuracy rates"));
@@ -163,7 +166,7 @@ class ChartRenderTest {
 
     @Test
     void exportCommandWritesTheFileAndReportsIt(@TempDir Path dir) throws Exception {
-        ChartExportCommand cmd = new ChartExportCommand(service);
+        ChartExportCommand cmd = new ChartExportCommand(service, dataFolder);
         Path out = dir.resolve("v.png");
         CommandResult r = cmd.execute(Args.of("--kind", "variance", "--period", "2024-06", "--out", out.toString(),
                 "--json"));
@@ -185,7 +188,7 @@ class ChartRenderTest {
 
     @Test
     void exportCommandRejectsBadInputAndWritesNothing(@TempDir Path dir) throws Exception {
-        ChartExportCommand cmd = new ChartExportCommand(service);
+        ChartExportCommand cmd = new ChartExportCommand(service, dataFolder);
         String out = dir.resolve("x.png").toString();
         assertField(cmd, "kind", "--kind", "pie", "--period", "2024-06", "--out", out);
         assertField(cmd, "period", "--kind", "variance", "--period", "2024-6", "--out", out);
@@ -198,6 +201,18 @@ class ChartRenderTest {
                 "--out", out, "--colour", "red")));
         try (var s = Files.list(dir)) {
             assertEquals(0, s.count(), "nothing written, no temporary file left");
+        }
+    }
+
+    @Test
+    void exportCommandRefusesTheDataFolderAndWritesNothingThere() throws Exception {
+        ChartExportCommand cmd = new ChartExportCommand(service, dataFolder);
+        assertField(cmd, "out", "--kind", "variance", "--period", "2024-06", "--out",
+                dataFolder.resolve("v.png").toString());
+        assertField(cmd, "out", "--kind", "variance", "--period", "2024-06", "--out",
+                dataFolder.resolve("no-such-folder").resolve("v.png").toString());
+        try (var s = Files.list(dataFolder)) {
+            assertEquals(0, s.count(), "nothing written into the data folder");
         }
     }
 

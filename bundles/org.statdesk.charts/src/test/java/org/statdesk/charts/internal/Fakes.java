@@ -2,6 +2,7 @@ package org.statdesk.charts.internal;
 
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.statdesk.api.registry.Divisions;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.api.registry.UnitQuery;
+import org.statdesk.api.review.Comparison;
+import org.statdesk.api.review.Comparisons;
 import org.statdesk.api.review.Flag;
 import org.statdesk.api.review.Indicator;
 import org.statdesk.api.review.ReportForm;
@@ -114,6 +117,67 @@ final class Fakes {
         }
     }
 
+    /**
+     * The review's comparisons as a fake, so that chart tests control every verdict: units with both months positive,
+     * one stratum per county ({@code C13×county}; untested under 3 units), a median ratio of 1 + 1% per county in
+     * code order, the band ×÷2, an HB effect of 10 × (ratio − median) within ±7, and the fake review's flags. The
+     * units in {@link #combined} are compared as 1-2月 reports, against December.
+     */
+    static final class Compare implements Comparisons {
+        final Review review;
+        final Registry register;
+        final java.util.Set<String> combined = new java.util.HashSet<>();
+        Parameters parameters = new Parameters(0.5, 0.05, 7, 10, 2.0, null);
+        int calls;
+
+        Compare(Review review, Registry register) {
+            this.review = review;
+            this.register = register;
+        }
+
+        public Parameters parameters() {
+            return parameters;
+        }
+
+        public List<Comparison> comparisons(String period, String indicator, String specialty) {
+            calls++;
+            List<Comparison> out = new ArrayList<>();
+            Map<String, Integer> perCounty = new TreeMap<>();
+            List<String[]> pairs = new ArrayList<>();
+            for (Map.Entry<String, Double> e : review.values(period, indicator).entrySet()) {
+                Unit u = register.units.get(e.getKey());
+                String base = Periods.shift(period, combined.contains(e.getKey()) ? -2 : -1);
+                Double prev = review.values(base, indicator).get(e.getKey());
+                if (u == null || specialty != null && !specialty.equals(u.specialty()) || prev == null
+                        || !(prev > 0) || !(e.getValue() > 0)) {
+                    continue;
+                }
+                perCounty.merge(u.countyCode(), 1, Integer::sum);
+                pairs.add(new String[] {e.getKey(), base});
+            }
+            List<String> counties = new ArrayList<>(perCounty.keySet());
+            List<Flag> flags = review.flags(period, null);
+            for (String[] pair : pairs) {
+                String code = pair[0];
+                Unit u = register.units.get(code);
+                double cur = review.values(period, indicator).get(code);
+                double prev = review.values(pair[1], indicator).get(code);
+                boolean tested = perCounty.get(u.countyCode()) >= 3;
+                double median = tested ? 1 + 0.01 * counties.indexOf(u.countyCode()) : Double.NaN;
+                double effect = tested ? 10 * (cur / prev - median) : Double.NaN;
+                List<String> rules = flags.stream().filter(f -> f.creditCode().equals(code)
+                        && f.indicator().equals(indicator)).map(Flag::rule).toList();
+                out.add(new Comparison(code, indicator, u.countyCode(), tested ? "C13×" + u.countyCode() : null,
+                        tested ? perCounty.get(u.countyCode()) : 0, period, cur, pair[1], prev,
+                        combined.contains(code), cur / prev, median, median / 2, median * 2, Math.max(cur, prev),
+                        effect, tested ? 0 : Double.NaN, tested ? -7 : Double.NaN, tested ? 7 : Double.NaN,
+                        median - 0.7, median + 0.7, Math.abs(effect) > 7, rules));
+            }
+            out.sort(Comparator.comparing(Comparison::creditCode));
+            return out;
+        }
+    }
+
     static final class Registry implements Register {
         final Map<String, Unit> units = new LinkedHashMap<>();
         final Map<String, Divisions.Division> divisions = new HashMap<>();
@@ -198,6 +262,6 @@ final class Fakes {
         review.rates.put("620602", new ReviewService.Rates(10, 10, 9, 10, 1.0, 0.9, 1.0));
         review.rates.put("620621", new ReviewService.Rates(8, 7, 6, 7, 0.875, 0.75, 0.875));
         review.rates.put("620622", new ReviewService.Rates(5, 5, 5, 4, 1.0, 1.0, 0.8));
-        return new Object[] {review, reg};
+        return new Object[] {review, reg, new Compare(review, reg)};
     }
 }

@@ -18,7 +18,7 @@ public final class VarianceBenchmark {
         int units = a.length > 0 ? Integer.parseInt(a[0]) : 2000;
         int rounds = a.length > 1 ? Integer.parseInt(a[1]) : 30;
         Object[] demo = Fakes.demo(units);
-        ChartServiceImpl s = new ChartServiceImpl((Fakes.Review) demo[0], (Fakes.Registry) demo[1], "zh");
+        ChartServiceImpl s = new ChartServiceImpl((Fakes.Review) demo[0], (Fakes.Compare) demo[2], (Fakes.Registry) demo[1], "zh");
         Map<String, String> p = Map.of("period", "2024-06", "indicator", "output_value");
         long cold = time(s, p);
         for (int i = 0; i < 15; i++) {
