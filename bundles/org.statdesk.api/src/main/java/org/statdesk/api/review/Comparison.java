@@ -6,6 +6,8 @@ import java.util.List;
  * What the review found for one unit and one indicator of a period in its month-on-month comparison (比较), as the
  * review engine computed it: charts and views draw this, they compute no statistics of their own.
  * <ul>
+ * <li>{@code name} and {@code county} are the unit's as the register gives them (the credit code and null for a
+ * unit no longer in it).</li>
  * <li>{@code current} and {@code previous} are the figures compared: this period's and {@code previousPeriod}'s. A
  * unit that reported January and February together ({@code combined}, 1-2月) is compared per month against December:
  * {@code current} is then the combined figure per month (half of it for a monthly flow) and {@code previousPeriod}
@@ -23,7 +25,7 @@ import java.util.List;
  * review run; empty: not flagged).</li>
  * </ul>
  */
-public record Comparison(String creditCode, String indicator, String county, String stratum, int stratumSize,
+public record Comparison(String creditCode, String name, String indicator, String county, String stratum, int stratumSize,
         String period, double current, String previousPeriod, double previous, boolean combined, double ratio,
         double medianRatio, double bandLow, double bandHigh, double size, double effect, double effectMedian,
         double effectLower, double effectUpper, double ratioLower, double ratioUpper, boolean outlier,

@@ -180,19 +180,17 @@ public final class ChartData {
         List<String> stratification = form == null ? List.of() : form.stratification();
         Comparisons.Parameters parameters = comparisons.parameters();
         List<Comparison> found = form == null ? List.of() : comparisons.comparisons(period, ind.code(), scope);
-        Map<String, Unit> units = units(scope);
         List<Point> points = new ArrayList<>(found.size());
         Set<String> strata = new HashSet<>();
         int untested = 0;
         for (Comparison c : found) {
-            Unit u = units.get(c.creditCode());
             if (c.tested()) {
                 // a 1-2月 report is tested among the other units' 1-2月 figures: a stratum of its own
                 strata.add((c.combined() ? "1-2|" : "") + c.stratum());
             } else {
                 untested++;
             }
-            points.add(new Point(c.creditCode(), u == null ? c.creditCode() : u.name(), c.county(), c.previous(),
+            points.add(new Point(c.creditCode(), c.name(), c.county(), c.previous(),
                     c.current(), pct(c.ratio()), c.flagged(), c.outlier(), c.size(), c.effect(), c.stratum(),
                     c.stratumSize(), pct(c.bandLow()), pct(c.bandHigh()), pct(c.ratioLower()), pct(c.ratioUpper()),
                     onBounds(c), c.combined()));

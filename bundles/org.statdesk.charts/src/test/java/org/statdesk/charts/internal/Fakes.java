@@ -167,7 +167,7 @@ final class Fakes {
                 double effect = tested ? 10 * (cur / prev - median) : Double.NaN;
                 List<String> rules = flags.stream().filter(f -> f.creditCode().equals(code)
                         && f.indicator().equals(indicator)).map(Flag::rule).toList();
-                out.add(new Comparison(code, indicator, u.countyCode(), tested ? "C13×" + u.countyCode() : null,
+                out.add(new Comparison(code, u.name(), indicator, u.countyCode(), tested ? "C13×" + u.countyCode() : null,
                         tested ? perCounty.get(u.countyCode()) : 0, period, cur, pair[1], prev,
                         combined.contains(code), cur / prev, median, median / 2, median * 2, Math.max(cur, prev),
                         effect, tested ? 0 : Double.NaN, tested ? -7 : Double.NaN, tested ? 7 : Double.NaN,

@@ -361,7 +361,8 @@ public final class Engine {
      * The month-on-month test of indicator {@code j} as {@link #run()} makes it, per unit (in panel order): the
      * figures compared, whether the unit reported 1-2月 together (compared per month against December), the key and
      * size of the stratum it was tested in (null and 0: not tested), the stratum's median ratio, the unit's HB
-     * effect, the stratum's median effect and bounds, and HB's verdict.
+     * effect, the stratum's median effect and bounds, and HB's verdict. Reads months t, t - 1 and (for 1-2月
+     * reports) t - 2 of the panel only.
      */
     public record MonthOnMonth(double[] current, double[] previous, boolean[] combined, String[] stratum,
             int[] size, double[] medianRatio, double[] effect, double[] effectMedian, double[] lower, double[] upper,

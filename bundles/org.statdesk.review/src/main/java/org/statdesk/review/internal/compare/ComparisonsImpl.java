@@ -85,7 +85,8 @@ public final class ComparisonsImpl implements Comparisons {
         }
         Panel panel;
         try (Connection c = store.connection()) {
-            panel = review.load(c, form, period, units);
+            // the month-on-month test reads this month, last month and, for a 1-2月 report, December
+            panel = review.load(c, form, period, units, Period.month(period) == 2 ? 2 : 1, false);
         } catch (SQLException e) {
             throw new IllegalStateException("comparisons of " + form.code() + " for " + period + ": " + e, e);
         }
@@ -132,7 +133,8 @@ public final class ComparisonsImpl implements Comparisons {
             double[] bounds = tested ? Hb.ratioBounds(median, m.lower()[u], m.upper()[u], size, s.hbU())
                     : new double[] {Double.NaN, Double.NaN};
             Unit info = panel.info[u];
-            out.add(new Comparison(panel.units[u], indicator, info == null ? null : info.countyCode(),
+            out.add(new Comparison(panel.units[u], info == null ? panel.units[u] : info.name(), indicator,
+                    info == null ? null : info.countyCode(),
                     m.stratum()[u], m.size()[u], panel.period, cur, m.combined()[u] ? december : previous, base,
                     m.combined()[u], cur / base, median, median / s.momBand(), median * s.momBand(), size,
                     m.effect()[u], m.effectMedian()[u], m.lower()[u], m.upper()[u], bounds[0], bounds[1],
