@@ -166,10 +166,10 @@ abstract class ChartView implements View {
 
         private ChartData.Point pointOf(ChartMouseEvent e) {
             if (e.getEntity() instanceof XYItemEntity x) {
-                if (x.getDataset() instanceof Charts.VarianceDataset v) {
+                if (x.getDataset() instanceof Plotted.VarianceDataset v) {
                     return v.point(x.getSeriesIndex(), x.getItem());
                 }
-                if (x.getDataset() instanceof Charts.HbDataset h) {
+                if (x.getDataset() instanceof Plotted.HbDataset h) {
                     return h.point(x.getSeriesIndex(), x.getItem());
                 }
             }
