@@ -17,11 +17,14 @@ import org.statdesk.charts.internal.ChartData.CountyModel;
 import org.statdesk.charts.internal.ChartData.Point;
 import org.statdesk.charts.internal.ChartData.SeriesModel;
 import org.statdesk.charts.internal.ChartData.VarianceModel;
+import org.statdesk.testing.FakeReview;
+import org.statdesk.testing.Forms;
+import org.statdesk.testing.ListRegister;
 
 class ChartDataTest {
     private final Object[] demo = Fakes.demo(30);
-    private final Fakes.Review review = (Fakes.Review) demo[0];
-    private final Fakes.Registry reg = (Fakes.Registry) demo[1];
+    private final FakeReview review = (FakeReview) demo[0];
+    private final ListRegister reg = (ListRegister) demo[1];
     private final Fakes.Compare compare = (Fakes.Compare) demo[2];
     private final ChartData data = new ChartData(review, compare, reg);
 
@@ -189,9 +192,9 @@ class ChartDataTest {
 
     @Test
     void countyGrowthIsTheGrowthOfTheTotals() {
-        Fakes.Review r = new Fakes.Review();
-        Fakes.Registry g = new Fakes.Registry();
-        r.forms.add(Fakes.industrialForm());
+        FakeReview r = new FakeReview();
+        ListRegister g = new ListRegister();
+        r.forms.add(Forms.industrial());
         g.division("620602", "凉州区");
         g.division("620621", "民勤县");
         g.add("A", "甲", "620602100", "industrial");

@@ -21,11 +21,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.statdesk.api.command.Args;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.CommandResult;
+import org.statdesk.testing.FakeReview;
+import org.statdesk.testing.ListRegister;
 
 /** Renders every kind headless and looks at the pixels. */
 class ChartRenderTest {
     private final Object[] demo = Fakes.demo(200);
-    private final ChartServiceImpl service = new ChartServiceImpl((Fakes.Review) demo[0], (Fakes.Compare) demo[2], (Fakes.Registry) demo[1],
+    private final ChartServiceImpl service = new ChartServiceImpl((FakeReview) demo[0], (Fakes.Compare) demo[2], (ListRegister) demo[1],
             "zh");
     /** The data folder of the command under test: no chart may be written into it. */
     @TempDir
@@ -106,7 +108,7 @@ class ChartRenderTest {
         assertTrue(red > 25, "flag-coloured pixels: " + red);
 
         // Without flags the red disappears: the colour comes from the flag, not from decoration.
-        ((Fakes.Review) demo[0]).flags.clear();
+        ((FakeReview) demo[0]).flags.clear();
         ByteArrayOutputStream out2 = new ByteArrayOutputStream();
         service.export("variance", P, "png", 1200, 800, out2);
         int red2 = near(png(out2.toByteArray()), Charts.FLAGGED.getRGB(), 12, 130);
@@ -120,7 +122,7 @@ class ChartRenderTest {
         assertTrue(service.chart("series", p).getCategoryPlot().getRangeAxis() instanceof
                 org.jfree.chart.axis.NumberAxis, "an ordinary unit: linear from zero");
         // entered in 元 instead of 千元: a thousand times its months
-        ((Fakes.Review) demo[0]).put("2024-06", "output_value", "91620602MA00000001", 1_037_000);
+        ((FakeReview) demo[0]).put("2024-06", "output_value", "91620602MA00000001", 1_037_000);
         assertTrue(service.chart("series", p).getCategoryPlot().getRangeAxis() instanceof
                 org.jfree.chart.axis.LogAxis, "a slip: log axis");
     }
@@ -158,7 +160,7 @@ class ChartRenderTest {
 
     @Test
     void englishLocaleTitlesInEnglish() throws Exception {
-        ChartServiceImpl en = new ChartServiceImpl((Fakes.Review) demo[0], (Fakes.Compare) demo[2], (Fakes.Registry) demo[1], "en");
+        ChartServiceImpl en = new ChartServiceImpl((FakeReview) demo[0], (Fakes.Compare) demo[2], (ListRegister) demo[1], "en");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         en.export("rates", P, "svg", 900, 600, out);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("reporting, timeliness and accuracy rates"));
