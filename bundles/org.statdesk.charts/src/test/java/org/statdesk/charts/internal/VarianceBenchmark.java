@@ -7,9 +7,11 @@ import org.statdesk.testing.FakeReview;
 import org.statdesk.testing.ListRegister;
 
 /**
- * Benchmark (not a test): the variance chart of 2,000 units to a 1200×800 PNG, warm. Target ≤ 300 ms.
+ * Benchmark (not a test): the variance chart of 2,000 units to a 1200×800 PNG, warm. Target ≤ 300 ms. The model
+ * comes from a fake of the review's comparisons, so this measures the chart's own work (model from the
+ * comparisons, chart, drawing, PNG); what the review's comparisons cost is the review's (its panel read).
  * Run: {@code mvn -q test-compile} then
- * {@code java -Djava.awt.headless=true -cp target/classes:target/test-classes:<jfreechart>:<jfreesvg>:<api>
+ * {@code java -Djava.awt.headless=true -cp target/classes:target/test-classes:<jfreechart>:<jfreesvg>:<api>:<testing>
  * org.statdesk.charts.internal.VarianceBenchmark [units] [rounds]}.
  */
 public final class VarianceBenchmark {
