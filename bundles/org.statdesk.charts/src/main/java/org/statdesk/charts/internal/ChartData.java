@@ -190,10 +190,9 @@ public final class ChartData {
             } else {
                 untested++;
             }
-            points.add(new Point(c.creditCode(), c.name(), c.county(), c.previous(),
-                    c.current(), pct(c.ratio()), c.flagged(), c.outlier(), c.size(), c.effect(), c.stratum(),
-                    c.stratumSize(), pct(c.bandLow()), pct(c.bandHigh()), pct(c.ratioLower()), pct(c.ratioUpper()),
-                    onBounds(c), c.combined()));
+            points.add(new Point(c.creditCode(), c.name(), c.county(), c.previous(), c.current(), pct(c.ratio()),
+                    c.flagged(), c.outlier(), c.size(), c.effect(), c.stratum(), c.stratumSize(), pct(c.bandLow()),
+                    pct(c.bandHigh()), pct(c.ratioLower()), pct(c.ratioUpper()), onBounds(c), c.combined()));
         }
         points.sort(Comparator.comparingDouble(Point::changePct).thenComparing(Point::code));
         double[] changes = points.stream().mapToDouble(Point::changePct).toArray();

@@ -21,8 +21,12 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.statdesk.api.charts.ChartService;
 import org.statdesk.api.command.BadInputException;
+import org.statdesk.api.feature.FeatureManager;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.review.Comparisons;
 import org.statdesk.api.review.Indicator;
@@ -41,6 +45,11 @@ public class ChartServiceImpl implements ChartSource {
     private final Charts charts;
     private final Msg msg;
 
+    /** The feature files' titles name a specialty (工业, Industry); without them the titles of its forms do. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile FeatureManager features;
+
     @Activate
     public ChartServiceImpl(@Reference ReviewService review, @Reference Comparisons comparisons,
             @Reference Register register, BundleContext ctx) {
@@ -50,7 +59,12 @@ public class ChartServiceImpl implements ChartSource {
     public ChartServiceImpl(ReviewService review, Comparisons comparisons, Register register, String language) {
         this.data = new ChartData(review, comparisons, register);
         this.msg = Msg.of(language);
-        this.charts = new Charts(msg, data::scopeTitle);
+        this.charts = new Charts(msg, this::scopeTitle);
+    }
+
+    private String scopeTitle(String specialty) {
+        FeatureManager fm = features;
+        return fm != null ? fm.title(specialty, msg.english() ? "en" : "zh") : data.scopeTitle(specialty);
     }
 
     ChartData data() {

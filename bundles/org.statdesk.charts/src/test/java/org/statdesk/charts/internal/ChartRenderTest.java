@@ -159,6 +159,36 @@ class ChartRenderTest {
     }
 
     @Test
+    void aSpecialtyIsNamedAsItsFeatureFileNamesItElseByItsForms() throws Exception {
+        Map<String, String> p = Map.of("period", "2024-06", "specialty", "industrial");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        service.export("county", p, "svg", 900, 600, out);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("工业产销总值及主要产品产量"), "the form's title");
+        service.features = new org.statdesk.api.feature.FeatureManager() {
+            public java.util.List<FeatureInfo> features() {
+                return java.util.List.of();
+            }
+
+            public FeatureInfo enable(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            public FeatureInfo disable(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public String title(String name, String language) {
+                return name.equals("industrial") ? ("en".equals(language) ? "Industry" : "工业") : name;
+            }
+        };
+        ByteArrayOutputStream titled = new ByteArrayOutputStream();
+        service.export("county", p, "svg", 900, 600, titled);
+        String svg = titled.toString(StandardCharsets.UTF_8);
+        assertTrue(svg.contains("工业 · ") && !svg.contains("工业产销总值"), "the feature's title");
+    }
+
+    @Test
     void englishLocaleTitlesInEnglish() throws Exception {
         ChartServiceImpl en = new ChartServiceImpl((FakeReview) demo[0], (Fakes.Compare) demo[2], (ListRegister) demo[1], "en");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
