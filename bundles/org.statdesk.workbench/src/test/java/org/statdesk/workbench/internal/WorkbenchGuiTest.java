@@ -1,5 +1,7 @@
 package org.statdesk.workbench.internal;
 
+import org.statdesk.testing.FakeReview;
+import org.statdesk.testing.ListRegister;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -44,8 +46,8 @@ import org.statdesk.charts.internal.ChartServiceImpl;
  */
 class WorkbenchGuiTest {
     private Shell shell;
-    private Fakes.Review review;
-    private Fakes.Registry register;
+    private FakeReview review;
+    private ListRegister register;
     private final AtomicBoolean industrialDisposed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -54,8 +56,8 @@ class WorkbenchGuiTest {
         assumeTrue(!GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") != null
                 && !System.getenv("DISPLAY").isBlank(), "no display: start Xvfb :99 and set DISPLAY=:99");
         Object[] demo = Fakes.demo(600);
-        review = (Fakes.Review) demo[0];
-        register = (Fakes.Registry) demo[1];
+        review = (FakeReview) demo[0];
+        register = (ListRegister) demo[1];
         Texts texts = Texts.of("zh");
         ChartServiceImpl charts = new ChartServiceImpl(review, register, "zh");
         FeatureManager fm = new FakeFeatures();
@@ -332,9 +334,9 @@ class WorkbenchGuiTest {
     }
 
     static final class FakeJournal implements Journal {
-        private final Fakes.Review review;
+        private final FakeReview review;
 
-        FakeJournal(Fakes.Review review) {
+        FakeJournal(FakeReview review) {
             this.review = review;
         }
 

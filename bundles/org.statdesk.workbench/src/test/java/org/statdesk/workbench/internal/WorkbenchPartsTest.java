@@ -1,5 +1,7 @@
 package org.statdesk.workbench.internal;
 
+import org.statdesk.testing.FakeReview;
+import org.statdesk.testing.ListRegister;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +45,7 @@ class WorkbenchPartsTest {
     @Test
     void navigatorTreeGroupsUnitsByCountyAndTownship() {
         Object[] demo = Fakes.demo(10);
-        Fakes.Registry reg = (Fakes.Registry) demo[1];
+        ListRegister reg = (ListRegister) demo[1];
         DefaultMutableTreeNode root = NavigatorView.build(reg.list(UnitQuery.all()), reg.divisions());
         assertEquals(4, root.getChildCount(), "four counties");
         DefaultMutableTreeNode county = (DefaultMutableTreeNode) root.getChildAt(0);
