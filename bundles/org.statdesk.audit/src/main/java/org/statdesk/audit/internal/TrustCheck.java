@@ -24,6 +24,7 @@ final class TrustCheck {
     private final int checkpointCount;
     private Verifier.Mismatch mismatch;
     private long lastMatchedAnchor;
+    private long next = Long.MIN_VALUE;
 
     TrustCheck(Anchors.Trust trust, org.statdesk.api.audit.TrustAnchors.Head given, List<Checkpoints.Checkpoint> cps,
             Sink sink) {
@@ -77,6 +78,14 @@ final class TrustCheck {
 
     /** One entry of the chain as stored. */
     void entry(long seq, String hash) {
+        // most entries have neither checkpoint nor anchor: one comparison, no lookup (entries come in seq order;
+        // a journal out of order is reported by the chain)
+        if (seq < next) {
+            return;
+        }
+        Long a = signed.higherKey(seq);
+        Long b = expected.higherKey(seq);
+        next = Math.min(a == null ? Long.MAX_VALUE : a, b == null ? Long.MAX_VALUE : b);
         Checkpoints.Checkpoint cp = signed.get(seq);
         if (cp != null && !cp.hash().equals(hash)) {
             sink.problem("aud_checkpoint", Long.toString(seq), "hash",
