@@ -80,6 +80,22 @@ class JournalTamperIT {
         expectCaught(d, "rewritten and rechained", false);
         restoreDatabase(now, data);
 
+        // a migration marked as applied that never ran (it would never run) and another's checksum edited
+        try (Connection c = h2(data)) {
+            String zeros = "0".repeat(64);
+            exec(c, "INSERT INTO statdesk_schema_history VALUES ('org.statdesk.review', 99, 'future', '" + zeros
+                    + "', CURRENT_TIMESTAMP)", "UPDATE statdesk_schema_history SET checksum = '" + zeros
+                    + "' WHERE owner = 'org.statdesk.audit' AND version = 1");
+        }
+        Dist.Result schema = dist.run("--data", d, "run", "audit:verify", "--json");
+        assertEquals(1, schema.exit(), schema::toString);
+        long schemaProblems = 0;
+        for (JsonNode p : schema.json().get("problems")) {
+            schemaProblems += p.get("table").asText().equals("statdesk_schema_history") ? 1 : 0;
+        }
+        assertEquals(2, schemaProblems, schema::toString);
+        restoreDatabase(now, data);
+
         // 2. the journal's tail cut off with its checkpoints, the head row reset to the earlier head
         try (Connection c = h2(data)) {
             exec(c, "DELETE FROM aud_journal WHERE seq > " + head1.get("seq").asLong(),
@@ -108,12 +124,15 @@ class JournalTamperIT {
     @Test
     void userNameOptionDoesNotChangeWhoTheJournalNames() throws Exception {
         String d = tmp.resolve("data").toString();
-        ProcessBuilder pb = dist.builder(List.of("--data", d, "run", "enforcement:draw", "--year", "2026", "--json"));
+        Path register = new Units(Path.of(System.getProperty("statdesk.root", "..")).toAbsolutePath().normalize())
+                .file(tmp, "units.csv", 10, 1);
+        ProcessBuilder pb = dist.builder(List.of("--data", d, "run", "registry:import", register.toString(), "--admit",
+                "--json"));
         pb.environment().put("STATDESK_JAVA_OPTS", "-Duser.name=局长张三");
-        pb.redirectErrorStream(true).redirectOutput(tmp.resolve("draw.txt").toFile());
+        pb.redirectErrorStream(true).redirectOutput(tmp.resolve("import.txt").toFile());
         Process p = pb.start();
         assertTrue(p.waitFor(3, TimeUnit.MINUTES));
-        assertEquals(0, p.exitValue(), () -> read(tmp.resolve("draw.txt")));
+        assertEquals(0, p.exitValue(), () -> read(tmp.resolve("import.txt")));
         Dist.Result log = dist.run("--data", d, "run", "audit:log", "--json");
         assertEquals(0, log.exit(), log::toString);
         String account = Files.getOwner(Files.createFile(tmp.resolve("mine"))).getName();

@@ -46,14 +46,14 @@ final class Anchors {
      * What the anchors say since the last restore: the pinned keys, the anchored heads (seq to hash), and lines that
      * cannot be read (a damaged file is a finding, not a reason to trust less).
      */
-    record Trust(Map<String, PublicKey> keys, NavigableMap<Long, String> heads, List<String> damaged,
-            String source) {
+    record Trust(Map<String, PublicKey> keys, NavigableMap<Long, String> heads,
+            Map<Long, Checkpoints.Checkpoint> checkpoints, List<String> damaged, String source) {
         static Trust of(Map<String, PublicKey> keys, Head head, String source) {
             NavigableMap<Long, String> h = new TreeMap<>();
             if (head != null && head.seq() > 0) {
                 h.put(head.seq(), head.hash());
             }
-            return new Trust(Map.copyOf(keys), h, List.of(), source);
+            return new Trust(Map.copyOf(keys), h, Map.of(), List.of(), source);
         }
 
         Head last() {
@@ -69,9 +69,10 @@ final class Anchors {
     Trust load() throws IOException {
         Map<String, PublicKey> keys = new LinkedHashMap<>();
         NavigableMap<Long, String> heads = new TreeMap<>();
+        Map<Long, Checkpoints.Checkpoint> checkpoints = new java.util.HashMap<>();
         List<String> damaged = new ArrayList<>();
         if (!Files.exists(file)) {
-            return new Trust(keys, heads, damaged, file.toString());
+            return new Trust(keys, heads, checkpoints, damaged, file.toString());
         }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -85,10 +86,16 @@ final class Anchors {
                 try {
                     switch (f[0]) {
                         case "key" -> keys.put(f[2], JournalKey.publicKey(f[3]));
-                        case "checkpoint", "head" -> head(heads, Long.parseLong(f[2]), f[3], damaged, n);
+                        case "head" -> head(heads, Long.parseLong(f[2]), f[3], damaged, n);
+                        case "checkpoint" -> {
+                            long seq = Long.parseLong(f[2]);
+                            head(heads, seq, f[3], damaged, n);
+                            checkpoints.putIfAbsent(seq, new Checkpoints.Checkpoint(seq, f[3], f[1], f[4], f[5]));
+                        }
                         case "restore" -> {
                             keys.clear();
                             heads.clear();
+                            checkpoints.clear();
                             head(heads, Long.parseLong(f[4]), f[5], damaged, n);
                         }
                         default -> damaged.add("line " + n + ": unknown kind " + f[0]);
@@ -98,7 +105,7 @@ final class Anchors {
                 }
             }
         }
-        return new Trust(keys, heads, damaged, file.toString());
+        return new Trust(keys, heads, checkpoints, damaged, file.toString());
     }
 
     private static void head(NavigableMap<Long, String> heads, long seq, String hash, List<String> damaged, int n) {

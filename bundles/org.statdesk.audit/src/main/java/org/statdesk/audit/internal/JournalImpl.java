@@ -59,7 +59,7 @@ public final class JournalImpl implements Journal, TrustAnchors {
         this(store, users, Trustee.inDataFolder(store.dataFolder(), users), ctx);
         store.migrate(ctx.getBundle());
         try (Connection c = store.connection()) {
-            journalMigrations(c);
+            journalMigrations();
             trustee.sync(c);
         }
     }
@@ -81,26 +81,26 @@ public final class JournalImpl implements Journal, TrustAnchors {
     void stop() {
         try (Connection c = store.connection()) {
             trustee.sync(c);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // the store may be going away too; the next start anchors what this stop could not
             System.err.println("statdesk: could not anchor the journal's head at stop: " + e.getMessage());
         }
     }
 
     /** Journals, in their own transaction, the schema rows of migrations that ran since the last look. */
-    private void journalMigrations(Connection c) throws SQLException {
+    private void journalMigrations() throws SQLException {
         if (ctx == null) {
             return;
         }
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
         try {
-            append(c, List.of());
-            c.commit();
+            store.inTransaction(c -> {
+                append(c, List.of());
+                return null;
+            });
         } catch (SQLException e) {
-            c.rollback();
             throw e;
-        } finally {
-            c.setAutoCommit(auto);
+        } catch (Exception e) {
+            throw new SQLException("cannot journal the schema's migrations: " + e.getMessage(), e);
         }
     }
 
@@ -134,7 +134,7 @@ public final class JournalImpl implements Journal, TrustAnchors {
             return Verifier.verify(c, second, List.copyOf(tables.values()));
         }
         schemaRows = -1; // look again: a rolled-back transaction may have left migrations unjournaled
-        journalMigrations(c);
+        journalMigrations();
         Verifier.Result r = Verifier.verify(c, second, List.copyOf(tables.values()), trustee.trust(), given);
         if (r.ok()) {
             trustee.sync(c);
@@ -165,7 +165,7 @@ public final class JournalImpl implements Journal, TrustAnchors {
     @Override
     public Verification verify(Connection c, String trust) throws SQLException {
         Trustee.Backup b = Trustee.parse(trust);
-        Verifier.Result r = Verifier.verify(c, null, List.copyOf(tables.values()), b.trust(), b.head());
+        Verifier.Result r = Verifier.verify(c, null, List.copyOf(tables.values()), b.trust(), null);
         return new Verification(r.ok(), r, AuditCommands.text(r));
     }
 

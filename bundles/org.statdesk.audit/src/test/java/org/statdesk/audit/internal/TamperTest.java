@@ -245,9 +245,8 @@ class TamperTest {
     }
 
     @Test
-    void selfConsistentDatabaseMadeElsewhereIsCaughtByItsKeyAndTheAnchor() throws Exception {
+    void selfConsistentDatabaseMadeElsewhereIsCaughtByItsKeyAndTheAnchor(@TempDir Path elsewhere) throws Exception {
         TestStore foreign = newDatabase();
-        Path elsewhere = Files.createDirectories(data.resolveSibling(data.getFileName() + "-elsewhere"));
         history(foreign, journal(foreign, elsewhere), "998"); // the same history, one figure different
         assertTrue(databaseAloneOk(foreign));
         Verifier.Result r = verify(foreign, null);
