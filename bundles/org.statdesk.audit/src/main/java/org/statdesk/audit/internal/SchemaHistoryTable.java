@@ -84,7 +84,8 @@ public final class SchemaHistoryTable implements AuditedTable {
             while (e != null && e.hasMoreElements()) {
                 try (InputStream in = e.nextElement().openStream()) {
                     String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-                    String mine = HexFormat.of().formatHex(Digests.sha256().digest(sql.getBytes(StandardCharsets.UTF_8)));
+                    byte[] digest = Digests.sha256().digest(sql.getBytes(StandardCharsets.UTF_8));
+                    String mine = HexFormat.of().formatHex(digest);
                     if (mine.equals(sum)) {
                         return true;
                     }

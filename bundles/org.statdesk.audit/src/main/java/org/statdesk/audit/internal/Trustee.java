@@ -107,7 +107,8 @@ final class Trustee {
         try {
             Head locked;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT last_seq, last_hash FROM aud_head WHERE id = 1 FOR UPDATE"); ResultSet rs = ps.executeQuery()) {
+                    "SELECT last_seq, last_hash FROM aud_head WHERE id = 1 FOR UPDATE");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 locked = new Head(rs.getLong(1), rs.getString(2));
             }

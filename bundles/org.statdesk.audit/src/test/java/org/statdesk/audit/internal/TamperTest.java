@@ -147,7 +147,8 @@ class TamperTest {
                 ps.executeUpdate();
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE aud_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE aud_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
             ps.setLong(1, last);
             ps.setString(2, prev);
             ps.executeUpdate();
@@ -417,7 +418,8 @@ class TamperTest {
                 try (Statement fs = f.createStatement(); ResultSet rs = fs.executeQuery("SELECT * FROM " + table)) {
                     int n = rs.getMetaData().getColumnCount();
                     String marks = String.join(", ", java.util.Collections.nCopies(n, "?"));
-                    try (PreparedStatement ps = t.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
+                    String insert = "INSERT INTO " + table + " VALUES (" + marks + ")";
+                    try (PreparedStatement ps = t.prepareStatement(insert)) {
                         while (rs.next()) {
                             for (int i = 1; i <= n; i++) {
                                 ps.setObject(i, rs.getObject(i));
