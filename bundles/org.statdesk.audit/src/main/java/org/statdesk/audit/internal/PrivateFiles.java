@@ -47,6 +47,13 @@ final class PrivateFiles {
      * data folder never interleave lines, and forces it to disk before returning.
      */
     static void append(Path file, String text) throws IOException {
+        // a file lock is held per JVM, not per thread: a second thread's lock() would throw instead of waiting
+        synchronized (PrivateFiles.class) {
+            appendLocked(file, text);
+        }
+    }
+
+    private static void appendLocked(Path file, String text) throws IOException {
         if (!Files.exists(file)) {
             try {
                 Files.createFile(file, mode("rw-------"));
