@@ -47,13 +47,18 @@ final class Anchors {
      * cannot be read (a damaged file is a finding, not a reason to trust less).
      */
     record Trust(Map<String, PublicKey> keys, NavigableMap<Long, String> heads,
-            Map<Long, Checkpoints.Checkpoint> checkpoints, List<String> damaged, String source) {
+            Map<Long, Checkpoints.Checkpoint> checkpoints, List<String> damaged, String source, JournalKey local) {
         static Trust of(Map<String, PublicKey> keys, Head head, String source) {
             NavigableMap<Long, String> h = new TreeMap<>();
             if (head != null && head.seq() > 0) {
                 h.put(head.seq(), head.hash());
             }
-            return new Trust(Map.copyOf(keys), h, Map.of(), List.of(), source);
+            return new Trust(Map.copyOf(keys), h, Map.of(), List.of(), source, null);
+        }
+
+        /** The same trust, able to check this installation's seals. */
+        Trust checkedWith(JournalKey key) {
+            return new Trust(keys, heads, checkpoints, damaged, source, key);
         }
 
         Head last() {
@@ -72,7 +77,7 @@ final class Anchors {
         Map<Long, Checkpoints.Checkpoint> checkpoints = new java.util.HashMap<>();
         List<String> damaged = new ArrayList<>();
         if (!Files.exists(file)) {
-            return new Trust(keys, heads, checkpoints, damaged, file.toString());
+            return new Trust(keys, heads, checkpoints, damaged, file.toString(), null);
         }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -105,7 +110,7 @@ final class Anchors {
                 }
             }
         }
-        return new Trust(keys, heads, checkpoints, damaged, file.toString());
+        return new Trust(keys, heads, checkpoints, damaged, file.toString(), null);
     }
 
     private static void head(NavigableMap<Long, String> heads, long seq, String hash, List<String> damaged, int n) {

@@ -26,6 +26,40 @@ final class Checkpoints {
         return new Checkpoint(seq, hash, time, key.id(), key.sign(message(seq, hash, time, key.id())));
     }
 
+    /** A checkpoint sealed (HMAC) rather than signed: what each append writes. */
+    static Checkpoint seal(JournalKey key, long seq, String hash, String time) {
+        return new Checkpoint(seq, hash, time, key.macId(), key.seal(message(seq, hash, time, key.macId())));
+    }
+
+    static boolean isSeal(Checkpoint cp) {
+        return cp.keyId().startsWith("mac-");
+    }
+
+    /**
+     * Whether {@code cp} holds: signed by one of the {@code pinned} keys, or sealed by {@code local} (this
+     * installation's key; null when unknown).
+     */
+    static boolean valid(Checkpoint cp, java.util.Map<String, java.security.PublicKey> pinned, JournalKey local) {
+        String m = message(cp.seq(), cp.hash(), cp.time(), cp.keyId());
+        if (isSeal(cp)) {
+            return local != null && cp.keyId().equals(local.macId()) && local.sealed(m, cp.signature());
+        }
+        java.security.PublicKey k = pinned.get(cp.keyId());
+        return k != null && JournalKey.verify(k, m, cp.signature());
+    }
+
+    /** Replaces the seal of checkpoint {@code signed.seq()} by its signature (committed at once). */
+    static void resign(Connection c, Checkpoint signed) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE aud_checkpoint SET key_id = ?, signature = ? WHERE seq = ? AND hash = ?")) {
+            ps.setString(1, signed.keyId());
+            ps.setString(2, signed.signature());
+            ps.setLong(3, signed.seq());
+            ps.setString(4, signed.hash());
+            ps.executeUpdate();
+        }
+    }
+
     /**
      * Stores the head's checkpoint in the caller's transaction; an earlier checkpoint of the same seq (none, unless
      * the table was edited) is replaced so that the append never fails on it.

@@ -27,11 +27,16 @@ public final class JournalKey {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final String id;
+    private final javax.crypto.spec.SecretKeySpec macKey;
 
     JournalKey(KeyPair pair) {
         this.privateKey = pair.getPrivate();
         this.publicKey = pair.getPublic();
         this.id = idOf(publicKey);
+        // derived from the private key, so it is as secret as the key and needs no file of its own
+        java.security.MessageDigest md = Digests.sha256();
+        md.update("statdesk.journal.seal".getBytes(StandardCharsets.UTF_8));
+        this.macKey = new javax.crypto.spec.SecretKeySpec(md.digest(privateKey.getEncoded()), "HmacSHA256");
     }
 
     /** A fresh key pair, not stored (tests, and the first start before it is written). */
@@ -90,6 +95,30 @@ public final class JournalKey {
 
     String publicText() {
         return Base64.getEncoder().encodeToString(publicKey.getEncoded());
+    }
+
+    /** The id of the seals (HMAC) this key makes: {@code mac-} and the key's id. */
+    String macId() {
+        return "mac-" + id;
+    }
+
+    /**
+     * The seal (HMAC-SHA256, base64) of {@code message}: what an append stores, a thousand times cheaper than a
+     * signature; only this installation can check it, so the journal signs the newest seal when it anchors.
+     */
+    String seal(String message) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(macKey);
+            return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal the journal's checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    boolean sealed(String message, String seal) {
+        return java.security.MessageDigest.isEqual(seal(message).getBytes(StandardCharsets.US_ASCII),
+                seal.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The signature (base64) of {@code message}. */

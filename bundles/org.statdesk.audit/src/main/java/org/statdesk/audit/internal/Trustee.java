@@ -44,17 +44,21 @@ final class Trustee {
         return new Trustee(new Anchors(data.resolve("anchors")), JournalKey.inFolder(data.resolve("keys")), users);
     }
 
+    JournalKey key() {
+        return key;
+    }
+
     Anchors.Trust trust() throws SQLException {
         try {
-            return anchors.load();
+            return anchors.load().checkedWith(key);
         } catch (IOException e) {
             throw new SQLException("cannot read the journal's anchors " + anchors.file() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Signs the head the caller's transaction is about to commit; stored in that transaction. */
+    /** Seals the head the caller's transaction is about to commit; stored in that transaction. */
     void checkpoint(Connection c, long seq, String hash, String time) throws SQLException {
-        Checkpoints.write(c, Checkpoints.sign(key, seq, hash, time));
+        Checkpoints.write(c, Checkpoints.seal(key, seq, hash, time));
     }
 
     static Head head(Connection c) throws SQLException {
@@ -82,12 +86,17 @@ final class Trustee {
         }
         List<Checkpoints.Checkpoint> fresh = new ArrayList<>();
         for (Checkpoints.Checkpoint cp : Checkpoints.after(c, last == null ? 0 : last.seq())) {
-            PublicKey k = t.keys().get(cp.keyId());
-            if (k == null || !JournalKey.verify(k, Checkpoints.message(cp.seq(), cp.hash(), cp.time(), cp.keyId()),
-                    cp.signature()) || !cp.hash().equals(Checkpoints.entryHash(c, cp.seq()))) {
+            if (!Checkpoints.valid(cp, t.keys(), key) || !cp.hash().equals(Checkpoints.entryHash(c, cp.seq()))) {
                 break; // the history goes wrong here: anchor nothing after it
             }
             fresh.add(cp);
+        }
+        if (!fresh.isEmpty() && Checkpoints.isSeal(fresh.get(fresh.size() - 1))) {
+            // the newest seal gets the key pair's signature, which another installation (a restore) can check
+            Checkpoints.Checkpoint top = fresh.get(fresh.size() - 1);
+            Checkpoints.Checkpoint signed = Checkpoints.sign(key, top.seq(), top.hash(), top.time());
+            Checkpoints.resign(c, signed);
+            fresh.set(fresh.size() - 1, signed);
         }
         try {
             anchors.checkpoints(fresh);
@@ -116,7 +125,7 @@ final class Trustee {
                 c.rollback();
                 return; // another writer moved on and signed its own head
             }
-            checkpoint(c, head.seq(), head.hash(), JournalImpl.now());
+            Checkpoints.write(c, Checkpoints.sign(key, head.seq(), head.hash(), JournalImpl.now()));
             c.commit();
         } catch (SQLException e) {
             c.rollback();

@@ -201,6 +201,35 @@ class TamperTest {
     }
 
     @Test
+    void appendsAreSealedAndTheNewestSealIsSignedWhenAnchored() throws Exception {
+        store.inTransaction(c -> {
+            for (int i = 0; i < 50; i++) {
+                journal.recordRow(c, "t_item", "K3", "note", "note 3", "note 3", "逐条更正 " + i);
+            }
+            return null;
+        });
+        assertEquals(50, count("SELECT COUNT(*) FROM aud_checkpoint WHERE key_id LIKE 'mac-%'"),
+                "an append costs a seal (HMAC), not a signature");
+        assertTrue(verify(store, null).ok(), "seals are checked with this installation's key");
+        assertEquals(49, count("SELECT COUNT(*) FROM aud_checkpoint WHERE key_id LIKE 'mac-%'"),
+                "the verify that held anchored the head and signed the newest seal");
+        try (Connection c = store.connection()) {
+            exec(c, "UPDATE aud_checkpoint SET signature = 'AAAA' WHERE key_id LIKE 'mac-%' AND seq = (SELECT"
+                    + " MIN(seq) FROM aud_checkpoint WHERE key_id LIKE 'mac-%')");
+        }
+        Verifier.Result r = verify(store, null);
+        assertFalse(r.ok());
+        assertEquals("signature", r.problems().get(0).field(), () -> r.problems().toString());
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = store.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void forgedCheckpointSignatureIsCaught() throws Exception {
         try (Connection c = store.connection()) {
             exec(c, "UPDATE aud_checkpoint SET cp_time = '2020-01-01T00:00:00.000+08:00'");
