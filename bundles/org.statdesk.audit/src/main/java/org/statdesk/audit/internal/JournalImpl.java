@@ -49,7 +49,7 @@ public final class JournalImpl implements Journal, TrustAnchors {
     private volatile int schemaRows = -1;
 
     /**
-     * The workstation's journal: signs every new head with the installation's key and anchors the heads it sees,
+     * The workstation's journal: seals every new head with the installation's key and anchors the heads it sees,
      * at once when it opens (so that a head written before a kill is anchored at the next start) and when it stops.
      */
     @Activate
