@@ -144,11 +144,13 @@ public final class BackupReader implements AutoCloseable {
     public long rows(Manifest.Table t, Rows sink) throws BackupException {
         List<Manifest.Column> cols = t.columns();
         long n = 0;
+        boolean inRow = false;
         String at = t.entryName();
         try (InputStream in = entry(at, t.data()); JsonParser p = Manifest.JSON.getFactory().createParser(in)) {
             JsonToken tok;
             while ((tok = p.nextToken()) != null) {
                 n++;
+                inRow = true;
                 if (tok != JsonToken.START_ARRAY) {
                     throw new BackupException(at + " row " + n + ": not a row (a JSON array of values)");
                 }
@@ -173,12 +175,13 @@ public final class BackupReader implements AutoCloseable {
                 if (n > t.rows()) {
                     throw new BackupException(at + ": more rows than the " + t.rows() + " its manifest declares");
                 }
+                inRow = false;
                 sink.row(values);
             }
         } catch (BackupException e) {
             throw e;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BackupException(at + " row " + (n + 1) + ": not valid JSON ("
+            throw new BackupException(at + " row " + (inRow ? n : n + 1) + ": not valid JSON ("
                     + Manifest.shorten(e.getOriginalMessage()) + ")");
         } catch (Exception e) {
             if (e.getCause() instanceof BackupException b) {

@@ -128,14 +128,25 @@ public final class Loader {
                 }
                 ps.addBatch();
                 if (++n[0] % BATCH == 0) {
-                    ps.executeBatch();
+                    executeBatch(ps, t, n[0]);
                 }
                 if (n[0] % COMMIT_EVERY == 0) {
                     c.commit();
                 }
             });
-            ps.executeBatch();
+            executeBatch(ps, t, n[0]);
             return n[0];
+        }
+    }
+
+    /** Rows that each are well-formed but together break the schema (a key twice): the backup is refused. */
+    private static void executeBatch(PreparedStatement ps, Manifest.Table t, long upTo) throws BackupException {
+        try {
+            ps.executeBatch();
+        } catch (SQLException e) {
+            String m = String.valueOf(e.getMessage());
+            throw new BackupException(t.entryName() + " rows up to " + upTo + " do not fit the table: "
+                    + Manifest.shorten(m.lines().findFirst().orElse(m)));
         }
     }
 
