@@ -100,18 +100,28 @@ public final class RestoreCommand implements Command {
         StoreImpl impl = (StoreImpl) store;
         Loader loader = new Loader(installedMigrations());
         String name = file.getFileName().toString();
-        try (BackupReader r = BackupReader.open(file)) {
-            long rows;
+        BackupReader r;
+        long rows;
+        String trust;
+        try {
+            r = BackupReader.open(file);
             try {
                 loader.checkKnown(r.manifest());
                 rows = r.validate();
+                trust = r.trust();
             } catch (BackupException e) {
-                throw new BadInputException("refused " + name + ": " + e.getMessage() + "; nothing was changed");
+                r.close();
+                throw e;
             }
-            String trust = r.trust();
+        } catch (BackupException e) {
+            throw new BadInputException("refused " + name + ": " + e.getMessage() + "; nothing was changed");
+        }
+        try (r) {
             String staging = swap.newStaging();
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("file", file.toAbsolutePath().toString());
+            doc.put("restored", false); // the fields in the order they always had; set once swapped in
+            doc.put("journal", null);
             CommandResult verify;
             try {
                 DataSource ds = impl.dataSourceOf(swap.url(staging));
@@ -127,12 +137,11 @@ public final class RestoreCommand implements Command {
                         st.execute("SHUTDOWN"); // written out and closed before it is renamed
                     }
                 }
+                doc.put("journal", verify == null ? null : verify.json());
                 doc.put("tables", r.manifest().tables().size());
                 doc.put("rows", rows);
-                doc.put("journal", verify == null ? null : verify.json());
                 if (verify != null && verify.exitCode() != CommandResult.OK) {
                     swap.discard(staging);
-                    doc.put("restored", false);
                     return new CommandResult(CommandResult.CHECK_FAILED, doc, "not restored: the journal of "
                             + name + " does not verify; the database is as it was\n" + verify.text());
                 }
