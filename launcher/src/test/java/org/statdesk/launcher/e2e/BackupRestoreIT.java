@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -244,14 +243,12 @@ class BackupRestoreIT {
         }
     }
 
+    /** The entries of a zip as its local headers give them, read front to back. */
     private static Map<String, byte[]> entries(Path zip) throws Exception {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            for (Enumeration<? extends ZipEntry> en = z.entries(); en.hasMoreElements(); ) {
-                ZipEntry e = en.nextElement();
-                try (InputStream in = z.getInputStream(e)) {
-                    out.put(e.getName(), in.readAllBytes());
-                }
+        try (ZipInputStream z = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                out.put(e.getName(), z.readAllBytes());
             }
         }
         return out;
@@ -265,11 +262,10 @@ class BackupRestoreIT {
 
     private static Path zip(String name, Map<String, byte[]> entries) throws Exception {
         Path p = tmp.resolve(name);
-        try (OutputStream os = Files.newOutputStream(p); ZipOutputStream z = new ZipOutputStream(os)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(p))) {
+            for (String entry : entries.keySet()) {
+                z.putNextEntry(new ZipEntry(entry)); // the next putNextEntry (or close) ends the one before
+                z.write(entries.get(entry));
             }
         }
         return p;
