@@ -154,8 +154,17 @@ public final class RestoreCommand implements Command {
                 throw e;
             }
             doc.put("restored", true);
-            String anchorsSaid = recordAnchors(swap, trust, name);
-            doc.put("anchors", anchors != null && trust != null);
+            String anchorsSaid;
+            boolean told = false;
+            try {
+                anchorsSaid = recordAnchors(swap, trust, name);
+                told = anchors != null && trust != null;
+            } catch (Exception e) {
+                // restored all the same; the note stays and the next start of this command hands the trust over
+                anchorsSaid = "; the journal's anchors could not be told yet (" + e.getMessage() + "): they will be"
+                        + " at the next start";
+            }
+            doc.put("anchors", told);
             String text = "restored from " + file.toAbsolutePath() + " (" + r.manifest().tables().size()
                     + " tables, " + rows + " rows, made " + r.manifest().createdAt() + ")" + anchorsSaid;
             if (verify == null) {

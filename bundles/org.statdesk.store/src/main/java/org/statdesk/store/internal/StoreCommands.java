@@ -33,7 +33,7 @@ import org.statdesk.store.internal.backup.BackupWriter;
 import org.statdesk.store.internal.backup.H2Dialect;
 
 /**
- * store:backup: the whole database as data in StatDesk's own format (see {@code docs/security.md}, "Backups"), read
+ * store:backup: the whole database as data in StatDesk's own format (see {@code docs/architecture.md}, "Backup and restore"), read
  * in one snapshot while the workstation runs, written readable by its owner only. store:restore is
  * {@link RestoreCommand}.
  */
