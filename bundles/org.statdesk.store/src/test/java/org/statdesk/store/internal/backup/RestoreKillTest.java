@@ -31,7 +31,7 @@ import org.statdesk.store.internal.Migrations;
  */
 class RestoreKillTest {
     private static final int OLD = 50;
-    private static final int NEW = 150_000;
+    private static final int NEW = 60_000;
 
     @TempDir
     Path tmp;
@@ -98,7 +98,7 @@ class RestoreKillTest {
             new BackupWriter(new H2Dialect(), "h2").write(c, null, out);
         }
         List<String> outcomes = new ArrayList<>();
-        Object[][] kills = {{"LOADING", 200}, {"LOADING", 900}, {"SWAP", 0}, {"SWAP", 10}, {"SWAP", 30}, {"SWAP", 60}, {"SWAP", 100}, {"SWAP", 200}, {"DONE", 0}};
+        Object[][] kills = {{"LOADING", 150}, {"SWAP", 0}, {"SWAP", 40}, {"SWAP", 80}, {"SWAP", 150}, {"DONE", 0}};
         for (int k = 0; k < kills.length; k++) {
             String after = (String) kills[k][0];
             int ms = (Integer) kills[k][1];
