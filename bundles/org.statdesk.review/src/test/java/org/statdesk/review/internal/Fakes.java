@@ -26,7 +26,15 @@ import org.statdesk.api.store.Store;
 final class Fakes {
     /** Runs one of the bundle's migration scripts as the store does: comment lines dropped, split at ";". */
     static void applyMigration(Statement st, String script) throws Exception {
-        String sql = Files.readString(Path.of("src/main/resources/db/migration/" + script));
+        applyScript(st, Files.newInputStream(Path.of("src/main/resources/db/migration/" + script)));
+    }
+
+    /** Runs a migration script read from a stream (another bundle's, from its jar): as the store does. */
+    static void applyScript(Statement st, java.io.InputStream in) throws Exception {
+        String sql;
+        try (in) {
+            sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
         String body = sql.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (x, y) -> x + "\n" + y);
         for (String stmt : body.split(";")) {
             if (!stmt.isBlank()) {
@@ -86,12 +94,22 @@ final class Fakes {
             }
         }
 
+        /** As the store does for H2: large results streamed rather than copied. */
+        public void streamResults(Connection c, boolean on) throws SQLException {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION " + on);
+            }
+        }
+
         public int migrate(Bundle bundle) {
             return 0;
         }
 
+        /** The data folder the store reports (what output files must stay out of). */
+        Path dataFolder = Path.of("target");
+
         public Path dataFolder() {
-            return Path.of("target");
+            return dataFolder;
         }
     }
 

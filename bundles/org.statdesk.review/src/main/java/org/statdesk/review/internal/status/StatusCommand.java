@@ -1,4 +1,4 @@
-package org.statdesk.review.internal;
+package org.statdesk.review.internal.status;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -6,18 +6,19 @@ import org.osgi.service.component.annotations.Reference;
 import org.statdesk.api.command.Args;
 import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
+import org.statdesk.api.command.CommandSpec;
 
 /** {@code review:status --period P --specialty S [--set reviewed|evaluated|released] [--note N]}. */
-@Component(property = {Command.NAME + "=review:status",
-        Command.USAGE + "=review:status --period YYYY-MM --specialty S [--set reviewed|evaluated|released] "
-                + "[--note TEXT] [--json]",
-        Command.DESCRIPTION + "=报告期状态：采集 → 已审核 → 已评估 → 已发布"})
+@Component(service = Command.class)
+@CommandSpec(name = "review:status", usage = "review:status --period YYYY-MM --specialty S "
+        + "[--set reviewed|evaluated|released] [--note TEXT] [--json]", description = "报告期状态：采集 → 已审核 → 已评估 → 已发布",
+        permission = "review.status")
 public final class StatusCommand implements Command {
-    private final ReviewServiceImpl review;
+    private final PeriodStatuses statuses;
 
     @Activate
-    public StatusCommand(@Reference ReviewServiceImpl review) {
-        this.review = review;
+    public StatusCommand(@Reference PeriodStatuses statuses) {
+        this.statuses = statuses;
     }
 
     @Override
@@ -25,9 +26,9 @@ public final class StatusCommand implements Command {
         args.allow("period", "specialty", "set", "note");
         String period = args.required("period");
         String specialty = args.required("specialty");
-        ReviewServiceImpl.PeriodStatus s = args.option("set").isPresent()
-                ? review.advance(period, specialty, args.required("set"), args.option("note", null))
-                : review.status(period, specialty);
+        PeriodStatuses.PeriodStatus s = args.option("set").isPresent()
+                ? statuses.advance(period, specialty, args.required("set"), args.option("note", null))
+                : statuses.status(period, specialty);
         return CommandResult.ok(s, period + " " + specialty + "：" + s.status()
                 + (s.note() == null ? "" : "（" + s.note() + "）"));
     }
