@@ -136,7 +136,8 @@ class ImportInputsTest {
     @Test
     void aLongValueIsShownShortInItsError() {
         String huge = "9".repeat(100_000);
-        List<InputError> e = refused("credit_code,period,indicator,value\n" + a + ",2024-06,output_value," + huge + "\n");
+        List<InputError> e = refused("credit_code,period,indicator,value\n" + a + ",2024-06,output_value," + huge
+                + "\n");
         assertEquals(1, e.size());
         assertTrue(e.get(0).value().length() < 80, e.get(0).value().length() + " characters");
         assertTrue(e.get(0).message().length() < 200, e.get(0).message());

@@ -282,7 +282,9 @@ class ReviewServiceTest {
         Map<String, Object> json = (Map<String, Object>) run.json();
         assertEquals("2024-06", json.get("period"));
         assertTrue(json.containsKey("rates"));
-        assertThrows(BadInputException.class, () -> new RunCommand(rooms.runs, rooms.rates).execute(Args.of("--period", "2024-13")));
-        assertThrows(BadInputException.class, () -> new ImportCommand(rooms.imports).execute(Args.of("/nonexistent.csv")));
+        RunCommand runCommand = new RunCommand(rooms.runs, rooms.rates);
+        assertThrows(BadInputException.class, () -> runCommand.execute(Args.of("--period", "2024-13")));
+        ImportCommand importCommand = new ImportCommand(rooms.imports);
+        assertThrows(BadInputException.class, () -> importCommand.execute(Args.of("/nonexistent.csv")));
     }
 }

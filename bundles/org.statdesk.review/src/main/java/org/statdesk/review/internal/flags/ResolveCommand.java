@@ -11,11 +11,15 @@ import org.statdesk.api.command.CommandSpec;
 import org.statdesk.api.review.Flag;
 import org.statdesk.review.internal.Checks;
 
-/** {@code review:resolve ID --action explain|correct|confirm|close [--text T] [--value V] [--reason R]}. */
+/**
+ * {@code review:resolve ID --action explain|correct|confirm|close [--text T] [--value V] [--reason R]}. The command
+ * needs the permission every resolving role has (疑问说明); correct, confirm and close need theirs as well
+ * ({@code review.flag.<action>}), which depends on the action and is checked where the action is known.
+ */
 @Component(service = Command.class)
 @CommandSpec(name = "review:resolve", usage = "review:resolve FLAG_ID --action explain|correct|confirm|close "
         + "[--text T] [--value V] [--reason R] [--json]", description = "处理审核疑问：单位说明、数据修正、审核确认、关闭",
-        permission = "review.flag.resolve")
+        permission = "review.flag.explain")
 public final class ResolveCommand implements Command {
     private final FlagWorkflow flags;
 

@@ -60,7 +60,8 @@ public final class PeriodStatusesImpl implements PeriodStatuses {
             long openErrors = flags.flags(period, specialty).stream()
                     .filter(f -> f.status().equals("open") && f.severity().equals("error")).count();
             if (openErrors > 0) {
-                throw new BadInputException(openErrors + " open error flag(s): resolve them before the period is reviewed");
+                throw new BadInputException(openErrors
+                        + " open error flag(s): resolve them before the period is reviewed");
             }
         }
         if (to.equals("evaluated") && (note == null || note.isBlank())) {

@@ -8,11 +8,13 @@ import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
 import org.statdesk.api.command.CommandSpec;
 
-/** {@code review:status --period P --specialty S [--set reviewed|evaluated|released] [--note N]}. */
+/**
+ * {@code review:status --period P --specialty S [--set reviewed|evaluated|released] [--note N]}. Reading the status
+ * needs no permission; a step needs {@code review.status.<step>}, which depends on {@code --set}.
+ */
 @Component(service = Command.class)
 @CommandSpec(name = "review:status", usage = "review:status --period YYYY-MM --specialty S "
-        + "[--set reviewed|evaluated|released] [--note TEXT] [--json]", description = "报告期状态：采集 → 已审核 → 已评估 → 已发布",
-        permission = "review.status")
+        + "[--set reviewed|evaluated|released] [--note TEXT] [--json]", description = "报告期状态：采集 → 已审核 → 已评估 → 已发布")
 public final class StatusCommand implements Command {
     private final PeriodStatuses statuses;
 

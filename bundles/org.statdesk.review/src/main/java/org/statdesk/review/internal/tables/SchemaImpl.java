@@ -9,8 +9,9 @@ import org.statdesk.api.audit.AuditedTable;
 import org.statdesk.api.store.Store;
 
 /**
- * Applies the review's migrations at start (audit:verify reads the tables even before a review command ran), and becomes available only when every guarded review table is registered
- * with the audit trail: a room that journals a row never finds its table undeclared.
+ * Applies the review's migrations at start (audit:verify reads the tables even before a review command ran), and
+ * is available only once every guarded review table is registered with the audit trail: a room that journals a row
+ * never finds its table undeclared.
  */
 @Component(service = ReviewSchema.class, immediate = true)
 public final class SchemaImpl implements ReviewSchema {
