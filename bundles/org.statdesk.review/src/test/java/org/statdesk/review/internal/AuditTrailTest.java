@@ -22,25 +22,23 @@ import org.statdesk.review.internal.tables.PeriodTable;
 import org.statdesk.review.internal.tables.ReportTable;
 import org.statdesk.review.internal.tables.ReviewMarkTable;
 import org.statdesk.review.internal.tables.ReviewSchema;
+import org.statdesk.testing.ListRegister;
+import org.statdesk.testing.MemoryStore;
 import org.statdesk.audit.internal.JournalImpl;
 import org.statdesk.audit.internal.TableInfo;
 import org.statdesk.audit.internal.Verifier;
 
 /** Every change of the audited review tables is journaled after it is written: audit verify stays ok. */
 class AuditTrailTest {
-    private static int db;
 
     @Test
     void importRunCorrectRerunResolveKeepsTheTrailVerifiable() throws Exception {
         Synth synth = new Synth(120, "2024-06", 18, 7, 2);
-        Fakes.MemStore store = new Fakes.MemStore("audit" + db++);
-        try (Connection c = store.connection(); Statement st = c.createStatement()) {
-            Fakes.applyScript(st, JournalImpl.class.getResourceAsStream("/db/migration/V1__audit_journal.sql"));
-        }
+        MemoryStore store = MemoryStore.withOwnMigrations().migrate("org.statdesk.audit");
         JournalImpl journal = new JournalImpl(store, () -> "li.si");
         List<TableInfo> tables = all().stream().map(t -> TableInfo.of(t, ReviewSchema.BUNDLE)).toList();
         tables.forEach(journal::addTable);
-        Rooms rooms = new Rooms(store, journal, new Fakes.ListRegister(synth.units), Settings.defaults())
+        Rooms rooms = new Rooms(store, journal, new ListRegister(synth.units), Settings.defaults())
                 .with(TestForms.industrial());
         ReviewService review = rooms.service;
 
@@ -97,14 +95,11 @@ class AuditTrailTest {
     @Test
     void slotsMarksAndAFlagsScoreAndMessageAreGuarded() throws Exception {
         Synth synth = new Synth(60, "2024-06", 14, 5, 2);
-        Fakes.MemStore store = new Fakes.MemStore("audit" + db++);
-        try (Connection c = store.connection(); Statement st = c.createStatement()) {
-            Fakes.applyScript(st, JournalImpl.class.getResourceAsStream("/db/migration/V1__audit_journal.sql"));
-        }
+        MemoryStore store = MemoryStore.withOwnMigrations().migrate("org.statdesk.audit");
         JournalImpl journal = new JournalImpl(store, () -> "li.si");
         List<TableInfo> tables = all().stream().map(t -> TableInfo.of(t, ReviewSchema.BUNDLE)).toList();
         tables.forEach(journal::addTable);
-        Rooms rooms = new Rooms(store, journal, new Fakes.ListRegister(synth.units), Settings.defaults())
+        Rooms rooms = new Rooms(store, journal, new ListRegister(synth.units), Settings.defaults())
                 .with(TestForms.industrial());
         synth.plant("2024-06", 2);
         rooms.imports.importReports(csv(synth, synth.periods), null, LocalDate.of(2024, 7, 3));
@@ -155,7 +150,7 @@ class AuditTrailTest {
         return w.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void assertOk(Fakes.MemStore store, List<TableInfo> tables) throws Exception {
+    private static void assertOk(MemoryStore store, List<TableInfo> tables) throws Exception {
         try (Connection c = store.connection()) {
             Verifier.Result r = Verifier.verify(c, tables);
             assertTrue(r.ok(), r.problems().toString());

@@ -13,18 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.InputError;
 import org.statdesk.review.internal.imports.ErrorList;
+import org.statdesk.testing.ListRegister;
+import org.statdesk.testing.MemoryStore;
+import org.statdesk.testing.RecordingJournal;
 
 /** review:import refuses every figure, period, day of filing and JSON that would let a wrong figure in silently. */
 class ImportInputsTest {
-    private static int db;
     private Rooms rooms;
     private String a;
 
     @BeforeEach
     void setUp() throws Exception {
         Synth synth = new Synth(5, "2024-06", 2, 3, 1);
-        rooms = new Rooms(new Fakes.MemStore("inputs" + db++), new Fakes.MemJournal(),
-                new Fakes.ListRegister(synth.units), Settings.defaults()).with(TestForms.industrial());
+        rooms = new Rooms(MemoryStore.withOwnMigrations(), RecordingJournal.inMemory(),
+                new ListRegister(synth.units), Settings.defaults()).with(TestForms.industrial());
         a = synth.units.get(0).creditCode();
     }
 

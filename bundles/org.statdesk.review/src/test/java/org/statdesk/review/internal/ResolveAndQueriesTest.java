@@ -23,10 +23,12 @@ import org.statdesk.api.review.Flag;
 import org.statdesk.review.internal.aggregates.Aggregates;
 import org.statdesk.review.internal.flags.ResolveCommand;
 import org.statdesk.review.internal.queries.QueriesCommand;
+import org.statdesk.testing.ListRegister;
+import org.statdesk.testing.MemoryStore;
+import org.statdesk.testing.RecordingJournal;
 
 /** A correction takes a plain number only; the query list is spreadsheet-safe and never lands in the data folder. */
 class ResolveAndQueriesTest {
-    private static int db;
     @TempDir
     Path dataFolder;
     @TempDir
@@ -44,9 +46,8 @@ class ResolveAndQueriesTest {
                     u.countyCode(), u.industryCode(), u.specialty(), u.scale(), u.revenue(), u.qualification(),
                     u.address(), "@" + u.statistician(), "+86 931 " + u.phone(), u.status(), u.opened(), u.closed()));
         }
-        Fakes.MemStore store = new Fakes.MemStore("resolve" + db++);
-        store.dataFolder = dataFolder;
-        rooms = new Rooms(store, new Fakes.MemJournal(), new Fakes.ListRegister(units), Settings.defaults())
+        MemoryStore store = MemoryStore.withOwnMigrations().dataFolder(dataFolder);
+        rooms = new Rooms(store, RecordingJournal.inMemory(), new ListRegister(units), Settings.defaults())
                 .with(TestForms.industrial());
         StringWriter w = new StringWriter();
         synth.plant("2024-06", 2);

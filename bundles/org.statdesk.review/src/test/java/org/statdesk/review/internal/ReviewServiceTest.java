@@ -27,15 +27,17 @@ import org.statdesk.api.review.ReviewService;
 import org.statdesk.review.internal.imports.ImportCommand;
 import org.statdesk.review.internal.imports.ReportImport;
 import org.statdesk.review.internal.run.RunCommand;
+import org.statdesk.testing.ListRegister;
+import org.statdesk.testing.MemoryStore;
+import org.statdesk.testing.RecordingJournal;
 
 class ReviewServiceTest {
     private Synth synth;
-    private Fakes.MemJournal journal;
+    private RecordingJournal journal;
     private Rooms rooms;
     private ReviewService review;
     private String a;
     private String b;
-    private static int db;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -43,8 +45,8 @@ class ReviewServiceTest {
         List<Unit> units = new ArrayList<>(synth.units);
         units.add(new Unit("91620602MA00000001", "申请中", "620602100", "620602", "C1311", "industrial", "above", 0,
                 "", "", "", "", "applied", null, null));
-        journal = new Fakes.MemJournal();
-        rooms = new Rooms(new Fakes.MemStore("rev" + db++), journal, new Fakes.ListRegister(units),
+        journal = RecordingJournal.inMemory();
+        rooms = new Rooms(MemoryStore.withOwnMigrations(), journal, new ListRegister(units),
                 Settings.defaults()).with(TestForms.industrial(), TestForms.trade());
         review = rooms.service;
         a = synth.units.get(0).creditCode();
@@ -117,11 +119,11 @@ class ReviewServiceTest {
         assertEquals(1, s2.changed());
         assertEquals(Map.of(a, 100.0, b, 200.0), review.values("2024-05", "output_value"));
         assertEquals(Map.of("2024-05", 7.5), review.series(a, "electricity", "2024-01", "2024-12"));
-        int before = journal.entries.size();
+        int before = journal.entries().size();
         var again = rooms.imports.importReports(wide.getBytes(StandardCharsets.UTF_8), null, LocalDate.now());
         assertEquals(2, again.unchanged());
         assertEquals(0, again.added() + again.changed());
-        assertEquals(before, journal.entries.size(), "identical data changes nothing");
+        assertEquals(before, journal.entries().size(), "identical data changes nothing");
         // GBK with Chinese text in a header that is not an indicator: an unknown indicator with its line
         String gbk = "credit_code,period,产值\n" + a + ",2024-05,1\n";
         BadInputException e = assertThrows(BadInputException.class,
@@ -164,18 +166,15 @@ class ReviewServiceTest {
     /** A database reviewed under the former per-row flag keeps what was reviewed and what was not. */
     @Test
     void theMigrationCarriesTheReviewedStateOver() throws Exception {
-        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:v3to4;DB_CLOSE_DELAY=-1");
-        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
-            for (String m : List.of("V1__review.sql", "V2__report_read_index.sql", "V3__report_unit_index.sql")) {
-                Fakes.applyMigration(st, m);
-            }
+        MemoryStore store = MemoryStore.create();
+        try (java.sql.Connection c = store.connection(); java.sql.Statement st = c.createStatement()) {
+            applyOwn(c, "V1__review.sql", "V2__report_read_index.sql", "V3__report_unit_index.sql");
             st.execute("INSERT INTO rev_report (period, credit_code, form, specialty, reported_on, reviewed) VALUES"
                     + " ('2024-05', 'A', 'B204-1', 'industrial', DATE '2024-06-03', TRUE),"
                     + " ('2024-05', 'B', 'B204-1', 'industrial', DATE '2024-06-20', FALSE),"
                     + " ('2024-06', 'A', 'B204-1', 'industrial', DATE '2024-07-03', FALSE),"
                     + " ('2024-04', 'A', 'B204-1', 'industrial', DATE '2024-05-03', TRUE)");
-            Fakes.applyMigration(st, "V4__review_marks.sql");
+            applyOwn(c, "V4__review_marks.sql");
             try (java.sql.ResultSet rs = st.executeQuery("SELECT r.period || '/' || r.credit_code,"
                     + " r.written <= m.upto FROM rev_report r JOIN rev_review_mark m ON m.period = r.period"
                     + " AND m.form = r.form ORDER BY 1")) {
@@ -186,6 +185,18 @@ class ReviewServiceTest {
                 assertEquals(List.of("2024-04/A=true", "2024-05/A=true", "2024-05/B=false", "2024-06/A=false"), got);
             }
         }
+    }
+
+    /** Some of the bundle's migrations, applied by the store's own runner as a workstation applies them. */
+    private static void applyOwn(java.sql.Connection c, String... scripts) throws Exception {
+        List<java.net.URL> urls = new ArrayList<>();
+        for (String s : scripts) {
+            urls.add(Path.of("src/main/resources/db/migration", s).toUri().toURL());
+        }
+        boolean auto = c.getAutoCommit();
+        org.statdesk.store.internal.Migrations.apply(c, "org.statdesk.review",
+                org.statdesk.store.internal.Migrations.read(urls));
+        c.setAutoCommit(auto);
     }
 
     @Test
@@ -212,7 +223,8 @@ class ReviewServiceTest {
         Flag corrected = review.resolve(err.id(), "correct", null, 0.0, "企业误填负数，已核实");
         assertEquals("corrected", corrected.status());
         assertEquals(0.0, review.values("2024-06", "export_value").get(neg.creditCode()));
-        assertTrue(journal.entries.stream().anyMatch(x -> x.contains("export_value") && x.contains("企业误填负数")));
+        assertTrue(journal.entries().stream().map(Object::toString)
+                .anyMatch(x -> x.contains("export_value") && x.contains("企业误填负数")));
         assertThrows(BadInputException.class, () -> review.resolve(err.id(), "explain", "x", null, null));
         assertEquals("closed", review.resolve(err.id(), "close", null, null, null).status());
 
