@@ -335,44 +335,58 @@ public final class ReportImportImpl implements ReportImport {
      */
     private static final class Judge {
         private final LocalDate today;
-        private final LocalDate fallback;
+        private final String fallback;
         private final Map<String, String> periodErrors = new HashMap<>();
-        private final Map<String, Object> dates = new HashMap<>();
+        private final Map<String, Map<String, Object>> dates = new HashMap<>(); // period -> day text -> judged
 
         Judge(LocalDate today, LocalDate fallback) {
             this.today = today;
-            this.fallback = fallback;
+            this.fallback = String.valueOf(fallback);
         }
 
         /** Why a period is refused, null when it is good. */
         String period(String p) {
-            String why = periodErrors.computeIfAbsent(p, k -> {
-                if (!Period.valid(k)) {
-                    return "报告期应为 YYYY-MM";
-                }
-                try {
-                    Inputs.period(k, today);
-                    return "";
-                } catch (Inputs.InvalidValueException e) {
-                    return "报告期应在 " + Inputs.FIRST_PERIOD + " 至下月之间（" + e.getMessage() + "）";
-                }
-            });
+            String why = periodErrors.get(p);
+            if (why == null) {
+                why = judgePeriod(p);
+                periodErrors.put(p, why);
+            }
             return why.isEmpty() ? null : why;
         }
 
-        String dateText(String s) {
-            return s == null || s.isEmpty() ? String.valueOf(fallback) : s;
+        private String judgePeriod(String p) {
+            if (!Period.valid(p)) {
+                return "报告期应为 YYYY-MM";
+            }
+            try {
+                Inputs.period(p, today);
+                return "";
+            } catch (Inputs.InvalidValueException e) {
+                return "报告期应在 " + Inputs.FIRST_PERIOD + " 至下月之间（" + e.getMessage() + "）";
+            }
         }
 
+        String dateText(String s) {
+            return s == null || s.isEmpty() ? fallback : s;
+        }
+
+        /** The day a report of {@code period} was filed: the row's, else the file's; refused when impossible. */
         LocalDate reportedOn(String s, String period) {
             String text = dateText(s);
-            Object d = dates.computeIfAbsent(text + "|" + period, k -> {
+            Map<String, Object> byDay = dates.get(period);
+            if (byDay == null) {
+                byDay = new HashMap<>();
+                dates.put(period, byDay);
+            }
+            Object d = byDay.get(text);
+            if (d == null) {
                 try {
-                    return Inputs.reportedOn(text, YearMonth.parse(period), today);
+                    d = Inputs.reportedOn(text, YearMonth.parse(period), today);
                 } catch (Inputs.InvalidValueException e) {
-                    return e;
+                    d = e;
                 }
-            });
+                byDay.put(text, d);
+            }
             if (d instanceof Inputs.InvalidValueException e) {
                 throw e;
             }
