@@ -30,16 +30,23 @@ import org.statdesk.audit.internal.Verifier;
 
 /** Every change of the audited review tables is journaled after it is written: audit verify stays ok. */
 class AuditTrailTest {
+    private MemoryStore store;
+    private List<TableInfo> tables;
+
+    /** The rooms on a store with the audit bundle's tables, the real journal and every review table declared. */
+    private Rooms withRealJournal(Synth synth) throws Exception {
+        store = MemoryStore.withOwnMigrations().migrate("org.statdesk.audit");
+        JournalImpl journal = new JournalImpl(store, () -> "li.si");
+        tables = all().stream().map(t -> TableInfo.of(t, ReviewSchema.BUNDLE)).toList();
+        tables.forEach(journal::addTable);
+        return new Rooms(store, journal, new ListRegister(synth.units), Settings.defaults())
+                .with(TestForms.industrial());
+    }
 
     @Test
     void importRunCorrectRerunResolveKeepsTheTrailVerifiable() throws Exception {
         Synth synth = new Synth(120, "2024-06", 18, 7, 2);
-        MemoryStore store = MemoryStore.withOwnMigrations().migrate("org.statdesk.audit");
-        JournalImpl journal = new JournalImpl(store, () -> "li.si");
-        List<TableInfo> tables = all().stream().map(t -> TableInfo.of(t, ReviewSchema.BUNDLE)).toList();
-        tables.forEach(journal::addTable);
-        Rooms rooms = new Rooms(store, journal, new ListRegister(synth.units), Settings.defaults())
-                .with(TestForms.industrial());
+        Rooms rooms = withRealJournal(synth);
         ReviewService review = rooms.service;
 
         rooms.imports.importReports(csv(synth, synth.periods), null, LocalDate.of(2024, 7, 3));
@@ -95,12 +102,7 @@ class AuditTrailTest {
     @Test
     void slotsMarksAndAFlagsScoreAndMessageAreGuarded() throws Exception {
         Synth synth = new Synth(60, "2024-06", 14, 5, 2);
-        MemoryStore store = MemoryStore.withOwnMigrations().migrate("org.statdesk.audit");
-        JournalImpl journal = new JournalImpl(store, () -> "li.si");
-        List<TableInfo> tables = all().stream().map(t -> TableInfo.of(t, ReviewSchema.BUNDLE)).toList();
-        tables.forEach(journal::addTable);
-        Rooms rooms = new Rooms(store, journal, new ListRegister(synth.units), Settings.defaults())
-                .with(TestForms.industrial());
+        Rooms rooms = withRealJournal(synth);
         synth.plant("2024-06", 2);
         rooms.imports.importReports(csv(synth, synth.periods), null, LocalDate.of(2024, 7, 3));
         assertFalse(rooms.runs.run("2024-06", "industrial").isEmpty());
