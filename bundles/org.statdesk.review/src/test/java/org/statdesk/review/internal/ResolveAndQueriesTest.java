@@ -74,6 +74,11 @@ class ResolveAndQueriesTest {
         assertEquals(before, rooms.aggregates.aggregate("2024-06", "industrial").get(0).totals());
         assertEquals("open", rooms.service.flags("2024-06", null).stream().filter(x -> x.id() == f.id()).findFirst()
                 .orElseThrow().status());
+        // a view that calls the service directly is held to the same
+        for (double v : new double[] {Double.NaN, Double.POSITIVE_INFINITY, 1e308}) {
+            assertThrows(BadInputException.class, () -> rooms.service.resolve(f.id(), "correct", null, v, "核实"));
+        }
+        assertEquals(before, rooms.aggregates.aggregate("2024-06", "industrial").get(0).totals());
         // a plain number is a correction
         resolve.execute(Args.of(String.valueOf(f.id()), "--action", "correct", "--value", "12.5", "--reason", "核实"));
         assertEquals(12.5, rooms.service.values("2024-06", f.indicator()).get(f.creditCode()));

@@ -25,6 +25,8 @@ import org.statdesk.review.internal.tables.Sql;
 /** Reads the flags and moves them on in their workflow, each step journaled with its text or reason. */
 @Component(service = FlagWorkflow.class)
 public final class FlagWorkflowImpl implements FlagWorkflow {
+    /** The largest figure Inputs.decimal accepts. */
+    private static final double MAX_FIGURE = 1e15;
     private static final Set<String> SETTLED = Set.of("explained", "corrected", "confirmed");
     private final Store store;
     private final Journal journal;
@@ -114,8 +116,10 @@ public final class FlagWorkflowImpl implements FlagWorkflow {
 
     /** A corrected figure (数据修正): the report is revised with its reason and the old value journaled. */
     private void revise(Connection c, Flag f, String form, double value, String reason) throws SQLException {
-        if (!Double.isFinite(value)) {
-            throw new BadInputException("the revised figure must be a finite number");
+        // whoever calls (a command, a view): NaN or 1e308 would turn the county and city totals into nonsense
+        if (!Double.isFinite(value) || Math.abs(value) > MAX_FIGURE) {
+            throw new BadInputException("the revised figure must be a number of at most " + MAX_FIGURE
+                    + " in absolute value");
         }
         FormSpec spec = forms.byCode(form).orElseThrow(() -> new BadInputException("form " + form
                 + " is not enabled"));
