@@ -26,8 +26,11 @@ import org.statdesk.testing.MemoryStore;
  * mvn -q -pl bundles/org.statdesk.review test-compile
  * mvn -q -o -pl bundles/org.statdesk.review dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
  * java -Xmx1g -cp "target/classes:target/test-classes:$(cat cp.txt)" org.statdesk.review.internal.ReviewBenchmark \
- *     [UNITS] [KEEP_DIR]
+ *     [UNITS] [KEEP_DIR [import]]
  * </pre>
+ * Run it in {@code bundles/org.statdesk.review}: the industrial rules are read from {@code ../org.statdesk.industrial}
+ * and a new database gets the bundle's migrations from its sources. {@code import} times the import of two fresh
+ * months alone.
  * With KEEP_DIR the databases stay there and a second run skips the 23 months of history (about 6 minutes on
  * two shared cores). Each run also times the panel read as it was before (baselineLoad) against today's, alternated
  * on the same database, and checks that both give the same flags.
