@@ -34,7 +34,11 @@ public final class PanelReader {
         this.store = store;
     }
 
-    public Panel load(Connection c, FormSpec f, String period, Map<String, Unit> units, int slipHistory)
+    /**
+     * The panel with the months back to t - {@code deepest} (and last year's months when {@code lastYear}): a run
+     * reads as deep as the unit's own median needs, a comparison only what the month-on-month test needs.
+     */
+    public Panel load(Connection c, FormSpec f, String period, Map<String, Unit> units, int deepest, boolean lastYear)
             throws SQLException {
         Map<String, Integer> slots = FormSlotTable.read(c, f.code());
         int m = f.indicators().size();
@@ -68,7 +72,7 @@ public final class PanelReader {
             if (code.length == 0) {
                 return p;
             }
-            readMonths(c, f, p, slotOf, deep, code, slipHistory);
+            readMonths(c, f, p, slotOf, deep, code, deepest, lastYear);
             return p;
         } finally {
             store.streamResults(c, false); // a pooled connection goes back as it came
@@ -76,7 +80,7 @@ public final class PanelReader {
     }
 
     private void readMonths(Connection c, FormSpec f, Panel p, int[] slotOf, boolean[] deep, String[] code,
-            int slipHistory) throws SQLException {
+            int deepest, boolean lastYear) throws SQLException {
         // the merge needs the database's order to be Java's; a collation that orders otherwise gets a map
         Map<String, Integer> index = null;
         for (int i = 1; i < code.length && index == null; i++) {
@@ -87,10 +91,9 @@ public final class PanelReader {
                 }
             }
         }
-        int deepest = Math.max(2, Math.min(7, slipHistory));
         List<Integer> offs = new ArrayList<>();
         for (int off : Panel.OFFSETS) {
-            if (off <= 1 || off >= 12 || off <= deepest) {
+            if (off <= 1 || off >= 12 && lastYear || off <= deepest) {
                 offs.add(off);
             }
         }

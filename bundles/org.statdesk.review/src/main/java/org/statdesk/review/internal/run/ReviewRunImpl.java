@@ -81,7 +81,18 @@ public final class ReviewRunImpl implements ReviewRun {
 
     /** The panel of a form for a period, as a run reads it (the benchmark times it alone). */
     public Panel load(Connection c, FormSpec f, String period, Map<String, Unit> units) throws java.sql.SQLException {
-        return reader.load(c, f, period, units, settings.slipHistory());
+        return reader.load(c, f, period, units, depth(settings), true);
+    }
+
+    @Override
+    public Panel panel(Connection c, FormSpec f, String period, Map<String, Unit> units, int deepest,
+            boolean lastYear) throws java.sql.SQLException {
+        return reader.load(c, f, period, units, deepest, lastYear);
+    }
+
+    /** How many months back a run reads: the unit's own median's, between last month but one and seven. */
+    private static int depth(Settings s) {
+        return Math.max(2, Math.min(7, s.slipHistory()));
     }
 
     @Override
@@ -104,7 +115,7 @@ public final class ReviewRunImpl implements ReviewRun {
                 try (Connection c = store.connection()) {
                     // the latest write number, read before the reports are: all of those the review sees
                     seen = ReviewMarkTable.lastWritten(c, period, f.code());
-                    p = reader.load(c, f, period, units, s.slipHistory());
+                    p = reader.load(c, f, period, units, depth(s), true);
                 }
                 long t1 = System.nanoTime();
                 Engine.Result r = new Engine(f, p, s).run();
