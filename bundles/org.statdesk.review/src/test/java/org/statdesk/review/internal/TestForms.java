@@ -92,6 +92,6 @@ final class TestForms {
     }
 
     static FormSpec spec(ReportForm f) {
-        return ReviewServiceImpl.compile(f);
+        return org.statdesk.review.internal.forms.FormCatalogueImpl.compile(f);
     }
 }

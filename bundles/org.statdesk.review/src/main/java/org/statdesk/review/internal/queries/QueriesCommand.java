@@ -1,4 +1,4 @@
-package org.statdesk.review.internal;
+package org.statdesk.review.internal.queries;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,17 +9,18 @@ import org.osgi.service.component.annotations.Reference;
 import org.statdesk.api.command.Args;
 import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
+import org.statdesk.api.command.CommandSpec;
 
 /** {@code review:queries --period P --out FILE}: the query list (查询单) of open flags, CSV with BOM. */
-@Component(property = {Command.NAME + "=review:queries",
-        Command.USAGE + "=review:queries --period YYYY-MM [--specialty S] --out FILE [--json]",
-        Command.DESCRIPTION + "=导出查询单（未处理的审核疑问，发给调查单位核实）"})
+@Component(service = Command.class)
+@CommandSpec(name = "review:queries", usage = "review:queries --period YYYY-MM [--specialty S] --out FILE [--json]",
+        description = "导出查询单（未处理的审核疑问，发给调查单位核实）", permission = "review.queries")
 public final class QueriesCommand implements Command {
-    private final ReviewServiceImpl review;
+    private final QueryList queries;
 
     @Activate
-    public QueriesCommand(@Reference ReviewServiceImpl review) {
-        this.review = review;
+    public QueriesCommand(@Reference QueryList queries) {
+        this.queries = queries;
     }
 
     @Override
@@ -27,7 +28,7 @@ public final class QueriesCommand implements Command {
         args.allow("period", "specialty", "out");
         String period = args.required("period");
         Path out = Path.of(args.required("out"));
-        int n = review.writeQueries(period, args.option("specialty", null), out);
+        int n = queries.writeQueries(period, args.option("specialty", null), out);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("period", period);
         json.put("queries", n);

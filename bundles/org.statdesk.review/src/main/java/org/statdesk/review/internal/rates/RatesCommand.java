@@ -1,4 +1,4 @@
-package org.statdesk.review.internal;
+package org.statdesk.review.internal.rates;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,24 +8,25 @@ import org.osgi.service.component.annotations.Reference;
 import org.statdesk.api.command.Args;
 import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
+import org.statdesk.api.command.CommandSpec;
 
 /** {@code review:rates --period P --json}: 上报率, 及时率, 准确率 per county and specialty. */
-@Component(property = {Command.NAME + "=review:rates",
-        Command.USAGE + "=review:rates --period YYYY-MM [--specialty S] [--json]",
-        Command.DESCRIPTION + "=上报率、及时率、准确率（分县区、专业）"})
+@Component(service = Command.class)
+@CommandSpec(name = "review:rates", usage = "review:rates --period YYYY-MM [--specialty S] [--json]",
+        description = "上报率、及时率、准确率（分县区、专业）")
 public final class RatesCommand implements Command {
-    private final ReviewServiceImpl review;
+    private final ReportingRates rates;
 
     @Activate
-    public RatesCommand(@Reference ReviewServiceImpl review) {
-        this.review = review;
+    public RatesCommand(@Reference ReportingRates rates) {
+        this.rates = rates;
     }
 
     @Override
     public CommandResult execute(Args args) {
         args.allow("period", "specialty");
         String period = args.required("period");
-        var rows = review.rateRows(period, args.option("specialty", null));
+        var rows = rates.rateRows(period, args.option("specialty", null));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("period", period);
         json.put("rates", rows.stream().map(r -> {

@@ -1,4 +1,4 @@
-package org.statdesk.review.internal;
+package org.statdesk.review.internal.run;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,28 +9,23 @@ import org.osgi.service.component.annotations.Reference;
 import org.statdesk.api.command.Args;
 import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
+import org.statdesk.api.command.CommandSpec;
 import org.statdesk.api.review.Flag;
+import org.statdesk.review.internal.flags.FlagOut;
+import org.statdesk.review.internal.rates.ReportingRates;
 
 /** {@code review:run --period YYYY-MM [--specialty S] --json}: flags by score, highest first, and the rates. */
-@Component(property = {Command.NAME + "=review:run",
-        Command.USAGE + "=review:run --period YYYY-MM [--specialty S] [--json]",
-        Command.DESCRIPTION + "=审核一个报告期：逻辑审核、对比审核、计量单位、HB 离群值、评分"})
+@Component(service = Command.class)
+@CommandSpec(name = "review:run", usage = "review:run --period YYYY-MM [--specialty S] [--json]",
+        description = "审核一个报告期：逻辑审核、对比审核、计量单位、HB 离群值、评分", permission = "review.run", bulk = true)
 public final class RunCommand implements Command {
-    private final ReviewServiceImpl review;
+    private final ReviewRun review;
+    private final ReportingRates rates;
 
     @Activate
-    public RunCommand(@Reference ReviewServiceImpl review) {
+    public RunCommand(@Reference ReviewRun review, @Reference ReportingRates rates) {
         this.review = review;
-    }
-
-    /** One flag as the contract writes it. */
-    public record FlagOut(long id, String creditCode, String indicator, String rule, String kind, String severity,
-            double value, Double expected, double score, String message, String status) {
-        static FlagOut of(Flag f) {
-            return new FlagOut(f.id(), f.creditCode(), f.indicator(), f.rule(), f.kind(), f.severity(), f.value(),
-                    f.expected() == null ? null : Math.round(f.expected() * 1000) / 1000.0,
-                    Math.round(f.score() * 1e8) / 1e8, f.message(), f.status());
-        }
+        this.rates = rates;
     }
 
     @Override
@@ -42,10 +37,10 @@ public final class RunCommand implements Command {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("period", period);
         out.put("flags", flags.stream().map(FlagOut::of).toList());
-        Map<String, Object> rates = new LinkedHashMap<>();
-        review.rateRows(period, specialty).forEach(r -> rates.put(r.county() + (r.specialty().equals("all") ? ""
+        Map<String, Object> byArea = new LinkedHashMap<>();
+        rates.rateRows(period, specialty).forEach(r -> byArea.put(r.county() + (r.specialty().equals("all") ? ""
                 : "/" + r.specialty()), r.rates()));
-        out.put("rates", rates);
+        out.put("rates", byArea);
         long errors = flags.stream().filter(f -> f.severity().equals("error")).count();
         StringBuilder text = new StringBuilder(String.format("%s：%d 条疑问（错误 %d，提示 %d）%n", period, flags.size(),
                 errors, flags.size() - errors));

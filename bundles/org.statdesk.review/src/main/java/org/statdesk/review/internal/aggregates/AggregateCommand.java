@@ -1,4 +1,4 @@
-package org.statdesk.review.internal;
+package org.statdesk.review.internal.aggregates;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,24 +8,25 @@ import org.osgi.service.component.annotations.Reference;
 import org.statdesk.api.command.Args;
 import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
+import org.statdesk.api.command.CommandSpec;
 
 /** {@code review:aggregate --period P --json}: county and city totals with growth, marked unless released. */
-@Component(property = {Command.NAME + "=review:aggregate",
-        Command.USAGE + "=review:aggregate --period YYYY-MM [--specialty S] [--json]",
-        Command.DESCRIPTION + "=县区和全市汇总（环比、同比），未发布的期别标明不得公布"})
+@Component(service = Command.class)
+@CommandSpec(name = "review:aggregate", usage = "review:aggregate --period YYYY-MM [--specialty S] [--json]",
+        description = "县区和全市汇总（环比、同比），未发布的期别标明不得公布")
 public final class AggregateCommand implements Command {
-    private final ReviewServiceImpl review;
+    private final Aggregates aggregates;
 
     @Activate
-    public AggregateCommand(@Reference ReviewServiceImpl review) {
-        this.review = review;
+    public AggregateCommand(@Reference Aggregates aggregates) {
+        this.aggregates = aggregates;
     }
 
     @Override
     public CommandResult execute(Args args) {
         args.allow("period", "specialty");
         String period = args.required("period");
-        var aggs = review.aggregate(period, args.option("specialty", null));
+        var aggs = aggregates.aggregate(period, args.option("specialty", null));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("period", period);
         json.put("forms", aggs);

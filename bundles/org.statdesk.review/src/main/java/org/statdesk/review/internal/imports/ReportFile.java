@@ -1,5 +1,8 @@
-package org.statdesk.review.internal;
+package org.statdesk.review.internal.imports;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.statdesk.api.command.InputError;
+import org.statdesk.api.input.Inputs;
 
 /**
  * Reads a monthly report file into values with their line numbers: CSV in the long form
@@ -35,7 +39,7 @@ public final class ReportFile {
     private ReportFile() {
     }
 
-    public static List<Value> read(byte[] bytes, List<InputError> errors) throws IOException {
+    public static List<Value> read(byte[] bytes, ErrorList errors) throws IOException {
         String text = decode(bytes);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
@@ -57,7 +61,7 @@ public final class ReportFile {
         }
     }
 
-    private static List<Value> csv(String text, List<InputError> errors) throws IOException {
+    private static List<Value> csv(String text, ErrorList errors) throws IOException {
         if (text.indexOf('"') < 0) {
             List<Value> fast = plainCsv(text, errors);
             if (fast != null) {
@@ -115,7 +119,7 @@ public final class ReportFile {
      * lines skipped and not counted, a record's line is its number + 1); null when the header is one the parser
      * should judge (blank or repeated names, missing key columns), so that its errors stay the same.
      */
-    private static List<Value> plainCsv(String text, List<InputError> errors) {
+    private static List<Value> plainCsv(String text, ErrorList errors) {
         int n = text.length();
         int pos = 0;
         List<String> header = null;
@@ -188,20 +192,24 @@ public final class ReportFile {
         return header == null ? null : out;
     }
 
-    /** A JSON array of objects; an object's "line" is the line of the file where it starts. */
-    private static List<Value> json(String text, List<InputError> errors) throws IOException {
+    /**
+     * A JSON array of objects; an object's "line" is the line of the file where it starts. A key twice in one object
+     * and anything after the array are refused: either would make the file say two things.
+     */
+    private static List<Value> json(String text, ErrorList errors) throws IOException {
         List<Value> out = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();
-        try (com.fasterxml.jackson.core.JsonParser jp = mapper.getFactory().createParser(text)) {
-            if (jp.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+        try (JsonParser jp = mapper.getFactory().createParser(text)) {
+            jp.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            if (jp.nextToken() != JsonToken.START_ARRAY) {
                 errors.add(new InputError(jp.currentLocation().getLineNr(), null, null, "JSON 应为对象数组"));
                 return out;
             }
-            while (jp.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+            while (jp.nextToken() != JsonToken.END_ARRAY) {
                 int line = jp.currentTokenLocation().getLineNr();
                 JsonNode o = mapper.readTree(jp);
                 if (o == null || !o.isObject()) {
-                    errors.add(new InputError(line, null, String.valueOf(o), "应为对象"));
+                    errors.add(new InputError(line, null, Inputs.shown(String.valueOf(o)), "应为对象"));
                     continue;
                 }
                 String code = str(o.get("credit_code"));
@@ -218,6 +226,13 @@ public final class ReportFile {
                     }
                 }
             }
+            if (jp.nextToken() != null) {
+                errors.add(new InputError(jp.currentTokenLocation().getLineNr(), null, null,
+                        "JSON 数组之后还有内容：文件应只有一个对象数组"));
+            }
+        } catch (JsonProcessingException e) {
+            errors.add(new InputError(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null, null,
+                    "JSON 无法读取: " + Inputs.shown(e.getOriginalMessage())));
         } catch (IOException e) {
             errors.add(new InputError(0, null, null, "JSON 无法读取: " + e.getMessage()));
         }

@@ -1,10 +1,9 @@
-package org.statdesk.review.internal;
+package org.statdesk.review.internal.imports;
 
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,17 +11,19 @@ import org.statdesk.api.command.Args;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
+import org.statdesk.api.command.CommandSpec;
+import org.statdesk.api.input.Inputs;
 
 /** {@code review:import FILE [--reason R] [--reported-on YYYY-MM-DD] --json}: monthly reports, all-or-nothing. */
-@Component(property = {Command.NAME + "=review:import",
-        Command.USAGE + "=review:import FILE [--reason TEXT] [--reported-on YYYY-MM-DD] [--json]",
-        Command.DESCRIPTION + "=导入月报（CSV 长表/宽表，UTF-8/GBK，或 JSON）"})
+@Component(service = Command.class)
+@CommandSpec(name = "review:import", usage = "review:import FILE [--reason TEXT] [--reported-on YYYY-MM-DD] [--json]",
+        description = "导入月报（CSV 长表/宽表，UTF-8/GBK，或 JSON）", permission = "review.import", bulk = true)
 public final class ImportCommand implements Command {
-    private final ReviewServiceImpl review;
+    private final ReportImport reports;
 
     @Activate
-    public ImportCommand(@Reference ReviewServiceImpl review) {
-        this.review = review;
+    public ImportCommand(@Reference ReportImport reports) {
+        this.reports = reports;
     }
 
     @Override
@@ -38,12 +39,13 @@ public final class ImportCommand implements Command {
         LocalDate date = LocalDate.now();
         if (args.option("reported-on").isPresent()) {
             try {
-                date = LocalDate.parse(args.required("reported-on"));
-            } catch (DateTimeParseException e) {
-                throw new BadInputException("--reported-on must be YYYY-MM-DD");
+                date = Inputs.pastDate(args.required("reported-on"), LocalDate.now());
+            } catch (Inputs.InvalidValueException e) {
+                throw new BadInputException(e.getMessage().startsWith("not a date")
+                        ? "--reported-on must be YYYY-MM-DD" : "--reported-on: " + e.getMessage());
             }
         }
-        ReviewServiceImpl.ImportSummary s = review.importReports(data, args.option("reason", null), date);
+        ReportImport.ImportSummary s = reports.importReports(data, args.option("reason", null), date);
         return CommandResult.ok(s, String.format("导入 %d 个数值，%d 张报表：新增 %d，修改 %d（其中修正 %d），未变 %d",
                 s.values(), s.reports(), s.added(), s.changed(), s.revisions(), s.unchanged()));
     }
