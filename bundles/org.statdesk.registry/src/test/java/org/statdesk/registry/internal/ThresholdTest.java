@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class ThresholdTest {
     private final Industries industries = Industries.load();
+    private final EntryThresholds thresholds = EntryThresholds.load();
 
     /** Threshold in 千元 of the class, checked at, just under and just over the boundary. */
     private void tier(String cls, String specialty, int thousand) {
-        Industries.Scope s = Industries.scope(industries.resolve(cls).code());
+        EntryThresholds.Scope s = thresholds.scope(industries.resolve(cls).code());
         assertEquals(specialty, s.specialty(), cls);
         assertEquals(thousand, s.thresholdThousand(), cls);
         assertNotNull(s.shortfall(thousand - 0.001, null), cls + " just under");
@@ -52,22 +53,22 @@ class ThresholdTest {
 
     @Test
     void constructionNeedsQualificationAndRealEstateDevelopmentIsAlwaysIn() {
-        Industries.Scope e = Industries.scope("E4710");
+        EntryThresholds.Scope e = thresholds.scope("E4710");
         assertEquals("construction", e.specialty());
         assertNotNull(e.shortfall(1e9, null));
         assertNotNull(e.shortfall(1e9, " "));
         assertNull(e.shortfall(0.0, "建筑工程施工总承包三级"));
-        Industries.Scope k = Industries.scope("K7010");
+        EntryThresholds.Scope k = thresholds.scope("K7010");
         assertEquals("real_estate", k.specialty());
         assertNull(k.shortfall(0.0, null));
     }
 
     @Test
     void outsideEverySpecialty() {
-        assertNull(Industries.scope("A0111"));
-        assertNull(Industries.scope("J6610"));
-        assertNull(Industries.scope("S9100"));
-        assertNull(Industries.scope("T9700"));
+        assertNull(thresholds.scope("A0111"));
+        assertNull(thresholds.scope("J6610"));
+        assertNull(thresholds.scope("S9100"));
+        assertNull(thresholds.scope("T9700"));
     }
 
     @Test
