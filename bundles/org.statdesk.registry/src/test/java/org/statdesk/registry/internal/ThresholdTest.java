@@ -72,6 +72,37 @@ class ThresholdTest {
     }
 
     @Test
+    void theLongestScopeHoldsAClass() throws Exception {
+        EntryThresholds t = EntryThresholds.read(new java.io.BufferedReader(new java.io.StringReader(
+                "scope,specialty,standard,threshold_thousand,needs_qualification\n"
+                        + "K,x,甲,10000,no\nK70,y,乙,,no\nK7010,z,丙,,yes\n")));
+        assertEquals("z", t.scope("K7010").specialty());
+        assertEquals("y", t.scope("K7020").specialty());
+        assertEquals("x", t.scope("K7110").specialty());
+        assertNull(t.scope("L7111"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> EntryThresholds.read(
+                new java.io.BufferedReader(new java.io.StringReader(
+                        "scope,specialty,standard,threshold_thousand,needs_qualification\nK,x,甲,10000,maybe\n"))));
+    }
+
+    /** The core names no specialty: the specialties are in the reference file, never a literal of the main code. */
+    @Test
+    void noSpecialtyIsNamedInTheMainCode() throws Exception {
+        java.util.Set<String> specialties = new java.util.TreeSet<>();
+        java.nio.file.Path csv = java.nio.file.Path.of("src/main/resources/reference/entry-thresholds.csv");
+        java.nio.file.Files.readAllLines(csv).stream().skip(1).forEach(l -> specialties.add(l.split(",")[1]));
+        assertEquals(java.util.Set.of("construction", "industrial", "real_estate", "services", "trade"), specialties);
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String src = java.nio.file.Files.readString(f);
+                for (String s : specialties) {
+                    assertTrue(!src.contains("\"" + s + "\""), f + " names the specialty " + s);
+                }
+            }
+        }
+    }
+
+    @Test
     void industryCodes() {
         assertEquals("C1391", industries.resolve("1391").code());
         assertEquals("C1391", industries.resolve("c1391").code());
