@@ -13,9 +13,9 @@ import org.statdesk.registry.internal.Lifecycle;
 import org.statdesk.registry.internal.Reads;
 
 /**
- * Declares the county check's permission: approving an {@code applied} unit is the county check; approving a
- * {@code county_checked} one is the specialty check ({@code registry.check.specialty}), which sign-in tells apart by
- * the unit's state.
+ * One command for both checks, so one declared permission: the county check's ({@code applied} → county_checked).
+ * The specialty check ({@code county_checked} → in_register) is {@code registry.check.specialty} in the matrix; telling
+ * the two apart needs the unit's state, which only the lifecycle knows once it can ask who is signed in.
  */
 @Component(service = Command.class)
 @CommandSpec(name = "registry:approve", usage = "registry:approve CODE --reason WHY [--json]",

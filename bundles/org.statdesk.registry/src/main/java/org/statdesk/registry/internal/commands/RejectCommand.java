@@ -10,10 +10,10 @@ import org.statdesk.api.command.CommandSpec;
 import org.statdesk.registry.internal.Lifecycle;
 import org.statdesk.registry.internal.Reads;
 
-/** Rejecting is part of a check: it declares the county check's permission, as {@link ApproveCommand} does. */
+/** Either check may send an application back: its own permission in the matrix (permissions.csv). */
 @Component(service = Command.class)
 @CommandSpec(name = "registry:reject", usage = "registry:reject CODE --reason WHY [--json]",
-        description = "rejects an application; it is kept with its reason", permission = "registry.check.county")
+        description = "rejects an application; it is kept with its reason", permission = "registry.reject")
 public final class RejectCommand implements Command {
     private final Lifecycle lifecycle;
     private final Reads reads;
