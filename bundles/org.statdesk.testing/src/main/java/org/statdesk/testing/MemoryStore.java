@@ -116,22 +116,6 @@ public final class MemoryStore implements Store {
     }
 
     @Override
-    public <T> T inTransaction(SqlWork<T> work) throws Exception {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (Exception | Error e) {
-                c.rollback();
-                throw e;
-            }
-        }
-    }
-
-    /** Tests name the bundles whose migrations they need ({@link #migrate}); a Bundle object is never at hand. */
-    @Override
     public int migrate(Bundle bundle) throws SQLException {
         migrate(bundle.getSymbolicName());
         return 0;

@@ -71,9 +71,10 @@ class WorkbenchGuiTest {
                     "core", "editor");
             add(4, new org.statdesk.charts.internal.ChartViews.Series(charts), "statdesk.charts.series", "单位走势",
                     "core", "editor");
-            add(5, new UnitView(register, journal, texts), "statdesk.workbench.unit", "单位详情", "core", "editor");
+            add(5, new UnitView(register, journal, fm, texts), "statdesk.workbench.unit", "单位详情", "core", "editor");
             add(6, new FeaturesView(fm, texts), "statdesk.workbench.features", "功能管理", "core", "editor");
             add(7, industrialView(), "statdesk.industrial.products", "工业产品产量", "industrial", "editor");
+            texts.learnTitles(Map.of("industrial", "工业", "trade", "批零住餐", "services", "服务业"));
             shell.setFeatures(fm.features());
             shell.show();
             return null;
@@ -369,6 +370,12 @@ class WorkbenchGuiTest {
                     List.of(new BundleInfo("org.statdesk:org.statdesk." + e.getKey() + ":1.0.0",
                             "org.statdesk." + e.getKey(), "1.0.0", e.getValue() ? "ACTIVE" : "UNINSTALLED"))))
                     .toList();
+        }
+
+        @Override
+        public String title(String name, String language) {
+            return Map.of("core", "核心", "workbench", "工作台", "industrial", "工业", "trade", "批零住餐",
+                    "services", "服务业").getOrDefault(name, name);
         }
 
         public FeatureInfo enable(String name) {
