@@ -11,10 +11,13 @@ import java.util.Objects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.InputError;
 import org.statdesk.api.input.Inputs;
+import org.statdesk.api.people.People;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.registry.internal.tables.FindingTable;
 import org.statdesk.registry.internal.tables.UnitTable;
@@ -22,18 +25,25 @@ import org.statdesk.registry.internal.tables.UnitTable;
 /** Applications, the two checks, changes, exits and resolved findings. */
 @Component(service = Lifecycle.class)
 public final class RegisterLifecycle implements Lifecycle {
+    static final String COUNTY_CHECK = "registry.check.county";
+    static final String SPECIALTY_CHECK = "registry.check.specialty";
     private final RegisterStore db;
     private final Journal journal;
     private final Checks checks;
     private final Reads reads;
+    /** Who is signed in; null without the people bundle (a single workstation, everything permitted). */
+    private final People people;
 
     @Activate
     public RegisterLifecycle(@Reference RegisterStore db, @Reference Journal journal, @Reference Checks checks,
-            @Reference Reads reads) {
+            @Reference Reads reads,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            People people) {
         this.db = db;
         this.journal = journal;
         this.checks = checks;
         this.reads = reads;
+        this.people = people;
     }
 
     @Override
@@ -66,6 +76,10 @@ public final class RegisterLifecycle implements Lifecycle {
             default -> throw new BadInputException(a.appId() + " 的状态是 " + from + "，不能审核通过",
                     List.of(InputError.of("credit_code", codeOrApp, "状态为 " + from + " 的单位没有待审核的申请")));
         };
+        // One command passes both checks: which one this is (and so the permission it needs) follows from the state.
+        if (people != null) {
+            people.require(from.equals(Application.APPLIED) ? COUNTY_CHECK : SPECIALTY_CHECK);
+        }
         List<StoredFinding> open = reads.findings(a.appId(), null, true).stream()
                 .filter(f -> f.severity().equals("error")).toList();
         if (!open.isEmpty()) {

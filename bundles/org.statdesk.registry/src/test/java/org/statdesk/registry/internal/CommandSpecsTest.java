@@ -40,7 +40,7 @@ class CommandSpecsTest {
         want.put("registry:findings", " bulk=false");
         want.put("registry:coverage", " bulk=false");
         want.put("registry:apply", "registry.apply bulk=false");
-        want.put("registry:approve", "registry.check.county bulk=false");
+        want.put("registry:approve", " bulk=false"); // the lifecycle requires the check by state
         want.put("registry:reject", "registry.reject bulk=false");
         want.put("registry:change", "registry.change bulk=false");
         want.put("registry:exit", "registry.exit bulk=false");

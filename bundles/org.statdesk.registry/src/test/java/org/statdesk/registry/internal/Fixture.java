@@ -30,10 +30,11 @@ final class Fixture {
 
     /** On {@code url} (a file database keeps what an earlier fixture wrote; migrations already applied are kept). */
     Fixture(String url) throws Exception {
-        this(new MemoryStore(url));
+        this(new MemoryStore(url), null);
     }
 
-    private Fixture(MemoryStore s) throws Exception {
+    /** With {@code people} signed in (null: no people bundle, a single workstation). */
+    private Fixture(MemoryStore s, org.statdesk.api.people.People people) throws Exception {
         store = s.migrate("org.statdesk.audit").migrate(BUNDLE);
         journal = new JournalImpl(store, () -> "zhang.san");
         for (AuditedTable t : TABLES) {
@@ -43,13 +44,17 @@ final class Fixture {
         Checks checks = new UnitChecks(reference);
         reads = new RegisterReads(db, journal, reference);
         imports = new RegisterImport(db, journal, checks);
-        lifecycle = new RegisterLifecycle(db, journal, checks, reads);
+        lifecycle = new RegisterLifecycle(db, journal, checks, reads, people);
         staff = new StatisticiansAndTraining(db, journal, reads, reference);
         spotChecks = new RegisterSpotChecks(db, journal, sampler, reads);
     }
 
     static Fixture memory() throws Exception {
-        return new Fixture(MemoryStore.create());
+        return new Fixture(MemoryStore.create(), null);
+    }
+
+    static Fixture signedIn(org.statdesk.api.people.People people) throws Exception {
+        return new Fixture(MemoryStore.create(), people);
     }
 
     List<TableInfo> tables() {

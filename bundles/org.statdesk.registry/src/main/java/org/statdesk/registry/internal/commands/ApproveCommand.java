@@ -13,15 +13,13 @@ import org.statdesk.registry.internal.Lifecycle;
 import org.statdesk.registry.internal.Reads;
 
 /**
- * One command for both checks, so one declared permission: the county check's ({@code applied} → county_checked).
- * The specialty check ({@code county_checked} → in_register) is {@code registry.check.specialty} in the matrix; telling
- * the two apart needs the unit's state, which only the lifecycle knows once it can ask who is signed in.
+ * One command for both checks, so no one permission fits it: the lifecycle requires {@code registry.check.county}
+ * to pass an {@code applied} unit and {@code registry.check.specialty} to pass a {@code county_checked} one.
  */
 @Component(service = Command.class)
 @CommandSpec(name = "registry:approve", usage = "registry:approve CODE --reason WHY [--json]",
         description = "passes the next check of an application: county check, then specialty check"
-                + " (into the register); exit 1 when error-level findings block it",
-        permission = "registry.check.county")
+                + " (into the register); exit 1 when error-level findings block it")
 public final class ApproveCommand implements Command {
     private final Lifecycle lifecycle;
     private final Reads reads;
