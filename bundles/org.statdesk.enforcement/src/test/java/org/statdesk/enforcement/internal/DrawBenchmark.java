@@ -35,8 +35,8 @@ public final class DrawBenchmark {
     }
 
     /**
-     * Puts the same units in the real register (Registry of the registry jar) on an H2 file database, so that the
-     * draw and its verification read them through Registry.list as on the workstation. Without the jar the
+     * Puts the same units in the real register (RegisterReads of the registry jar) on an H2 file database, so that the
+     * draw and its verification read them through RegisterReads.list as on the workstation. Without the jar the
      * in-memory test register is read (the figure then leaves out the register read).
      */
     static void realRegister(Fakes.TestRegister register, Sampler sampler, org.statdesk.api.audit.Journal journal)
@@ -112,9 +112,16 @@ public final class DrawBenchmark {
             }
             c.commit();
         }
-        register.backing = (org.statdesk.api.registry.Register) l.loadClass("org.statdesk.registry.internal.Registry")
-                .getConstructor(org.statdesk.api.store.Store.class, org.statdesk.api.audit.Journal.class, Sampler.class)
-                .newInstance(store, journal, sampler);
+        // The register's read room, wired as DS wires it: the migrated store and the bundled reference data.
+        Class<?> migrated = l.loadClass("org.statdesk.registry.internal.RegisterStore");
+        Object db = java.lang.reflect.Proxy.newProxyInstance(l, new Class<?>[] {migrated},
+                (proxy, m, margs) -> m.getName().equals("store") ? store : null);
+        Object reference = l.loadClass("org.statdesk.registry.internal.BundledReferenceData").getConstructor()
+                .newInstance();
+        register.backing = (org.statdesk.api.registry.Register) l.loadClass("org.statdesk.registry.internal.RegisterReads")
+                .getConstructor(migrated, org.statdesk.api.audit.Journal.class,
+                        l.loadClass("org.statdesk.registry.internal.ReferenceData"))
+                .newInstance(db, journal, reference);
         System.out.println("register: real Registry on H2 file database " + dir + ", " + register.units.size()
                 + " units");
     }
