@@ -150,9 +150,9 @@ public final class DrawBenchmark {
             long tb = System.nanoTime();
             int n = sampler.sample(codes, 20_000, run).members().size();
             long t0 = System.nanoTime();
-            Draws.DrawJson d = w.commands.draws().draw(2000 + run, (long) run, false, null);
+            Draws.DrawJson d = w.drawer.draw(2000 + run, (long) run, false, null);
             long t1 = System.nanoTime();
-            Draws.Verification v = w.commands.draws().verify(d.id());
+            Verifier.Verification v = w.verifier.verify(d.id());
             long t2 = System.nanoTime();
             if (!v.matches() || n != 20_000) {
                 throw new IllegalStateException("verify failed: " + v.problems());
@@ -172,7 +172,7 @@ public final class DrawBenchmark {
                 + "%.2f of the 2 s target; verify %.0f ms = %.1f× baseline, %.2f of the 2 s target; %d targets%n",
                 runs, b, dr, dr / b, dr / 2000, ve, ve / b, ve / 2000, targets);
         DrawEngine engine = new DrawEngine(sampler);
-        DrawEngine.Population p = w.commands.draws().population(w.today);
+        DrawEngine.Population p = w.population.on(w.today);
         long t0 = System.nanoTime();
         DrawEngine.Result r = engine.draw(p, w.settings.rules(), 99, c -> c);
         System.out.printf("engine alone (no database): %.0f ms for %d targets%n", (System.nanoTime() - t0) / 1e6,

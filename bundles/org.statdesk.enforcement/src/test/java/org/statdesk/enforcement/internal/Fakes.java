@@ -16,12 +16,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.HashMap;
+import java.lang.reflect.Constructor;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.osgi.framework.Bundle;
 import org.statdesk.api.audit.Journal;
+import org.statdesk.api.command.Args;
+import org.statdesk.api.command.Command;
+import org.statdesk.api.command.CommandResult;
 import org.statdesk.api.registry.Divisions;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.Sampler;
@@ -303,7 +310,18 @@ final class Fakes {
         }
     }
 
-    /** A context on fresh fakes with "today" fixed and adjustable. */
+    /** A command as its component declares it (OSGI-INF, as bnd wrote it), made on the world's rooms. */
+    record Spec(String name, Set<String> flags, String permission, boolean bulk, String usage, String description,
+            Command command) {
+        CommandResult run(String... tokens) throws Exception {
+            return command.execute(Args.parse(List.of(tokens), flags));
+        }
+    }
+
+    /**
+     * The enforcement rooms on fresh fakes, wired as DS wires them (each component's constructor given the services
+     * it references), with "today" and the settings fixed and adjustable.
+     */
     static final class World {
         final TestStore store;
         final TestJournal journal = new TestJournal();
@@ -311,8 +329,20 @@ final class Fakes {
         final Sampler sampler;
         LocalDate today = LocalDate.of(2021, 6, 15);
         Settings settings = Settings.defaults();
-        final Ctx ctx;
-        final EnforcementCommands commands;
+        final Bureau bureau;
+        final Schema schema;
+        final Roster roster;
+        final Draws draws;
+        final PopulationSource population;
+        final Drawer drawer;
+        final Verifier verifier;
+        final Publisher publisher;
+        final Coverage coverage;
+        final Ledger ledger;
+        final Cases cases;
+        final Interference interference;
+        private final Map<Class<?>, Object> services = new HashMap<>();
+        private Map<String, Spec> commands;
 
         World(TestRegister register) throws Exception {
             this(register, new TestSampler());
@@ -322,15 +352,93 @@ final class Fakes {
             this.sampler = sampler;
             this.store = new TestStore();
             this.register = register;
-            this.ctx = new Ctx(store, journal, register, sampler, () -> settings, () -> today);
-            this.commands = new EnforcementCommands(ctx);
+            this.bureau = new Bureau() {
+                @Override
+                public Settings settings() {
+                    return settings;
+                }
+
+                @Override
+                public LocalDate today() {
+                    return today;
+                }
+
+                @Override
+                public Register register() {
+                    return register;
+                }
+            };
+            this.schema = () -> store;
+            services.put(Bureau.class, bureau);
+            services.put(Schema.class, schema);
+            services.put(Journal.class, journal);
+            services.put(Sampler.class, sampler);
+            services.put(Register.class, register);
+            this.roster = make(RosterService.class, Roster.class);
+            this.draws = make(StoredDraws.class, Draws.class);
+            this.population = make(FrozenPopulation.class, PopulationSource.class);
+            this.drawer = make(DrawMaker.class, Drawer.class);
+            this.verifier = make(DrawVerifier.class, Verifier.class);
+            this.publisher = make(PublicationList.class, Publisher.class);
+            this.coverage = make(CoverageReport.class, Coverage.class);
+            this.ledger = make(LedgerService.class, Ledger.class);
+            this.cases = make(CasesService.class, Cases.class);
+            this.interference = make(InterferenceService.class, Interference.class);
+        }
+
+        /** A component made through its public constructor, each parameter the world's service of that type. */
+        Object make(Class<?> component) throws Exception {
+            Constructor<?> c = component.getConstructors()[0];
+            Object[] args = new Object[c.getParameterCount()];
+            for (int i = 0; i < args.length; i++) {
+                Class<?> type = c.getParameterTypes()[i];
+                args[i] = services.get(type);
+                if (args[i] == null) {
+                    throw new IllegalStateException(component.getSimpleName() + " references " + type.getSimpleName()
+                            + ", which no enforcement room provides");
+                }
+            }
+            return c.newInstance(args);
+        }
+
+        private <T> T make(Class<?> component, Class<T> service) throws Exception {
+            T t = service.cast(make(component));
+            services.put(service, t);
+            return t;
+        }
+
+        /** Every command component of the bundle, by name, as its component description declares it. */
+        Map<String, Spec> commands() throws Exception {
+            if (commands == null) {
+                commands = new TreeMap<>();
+                for (Components.Description d : Components.read()) {
+                    if (d.provides().contains(Command.class.getName())) {
+                        Map<String, Object> p = d.properties();
+                        Spec s = new Spec((String) p.get(Command.NAME), Set.copyOf(d.strings(Command.FLAGS)),
+                                (String) p.get(Command.PERMISSION), Boolean.TRUE.equals(p.get(Command.BULK)),
+                                (String) p.get(Command.USAGE), (String) p.get(Command.DESCRIPTION),
+                                (Command) make(Class.forName(d.implementation())));
+                        commands.put(s.name(), s);
+                    }
+                }
+            }
+            return commands;
+        }
+
+        /** Runs a command as {@code statdesk run} parses its line. */
+        CommandResult run(String name, String... tokens) throws Exception {
+            Spec s = commands().get(name);
+            if (s == null) {
+                throw new IllegalArgumentException("no command " + name);
+            }
+            return s.run(tokens);
         }
 
         /** Writes a roster CSV and imports it. */
         Roster.ImportResult roster(String csv) throws Exception {
             Path f = Files.createTempFile("roster", ".csv");
             Files.writeString(f, csv);
-            return new Roster(ctx).importCsv(f);
+            return roster.importCsv(f);
         }
 
         /** A roster of {@code perCounty} certified inspectors in each county and {@code city} at the city bureau. */

@@ -18,7 +18,7 @@ class LedgerTest {
     @BeforeEach
     void setUp() throws Exception {
         w = new Fakes.World(new Fakes.TestRegister().populate(8, 0));
-        ledger = w.commands.ledger();
+        ledger = w.ledger;
     }
 
     Ledger.Item add(String owner, String opened, String deadline) throws Exception {

@@ -40,9 +40,9 @@ class RegistersTest {
         Path gbk = dir.resolve("gbk.csv");
         Files.write(gbk, ("name,certificate_no,certificate_date,county_code,specialty\n"
                 + "张三,GS9,2020-01-01,620602,法规\n李四,,,620621,法规\n").getBytes(Charset.forName("GBK")));
-        Roster.ImportResult g = new Roster(w.ctx).importCsv(gbk);
+        Roster.ImportResult g = w.roster.importCsv(gbk);
         assertEquals(6, g.replaced());
-        assertEquals("张三", new Roster(w.ctx).list(null).get(0).name());
+        assertEquals("张三", w.roster.list(null).get(0).name());
         assertEquals(0.5, g.passRate().rate(), 1e-12);
         assertFalse(g.passRate().met());
     }
@@ -67,7 +67,7 @@ class RegistersTest {
 
     @Test
     void interferenceReportSaysSoWhenNothingWasRecorded() throws Exception {
-        Interference reg = new Interference(w.ctx);
+        Interference reg = w.interference;
         Interference.Report empty = reg.report("2021Q1");
         assertEquals(0, empty.count());
         assertTrue(empty.statement().contains("2021 年第 1 季度未记录"), empty.statement());
@@ -90,7 +90,7 @@ class RegistersTest {
 
     @Test
     void casesMoveForwardOnlyAndNeedADecision() throws Exception {
-        Cases cases = w.commands.cases();
+        Cases cases = w.cases;
         String unit = Fakes.TestRegister.code(2);
         Cases.CaseJson c = cases.open(unit, "false", "虚报 2020 年营业收入", LocalDate.of(2021, 5, 1), null,
                 LocalDate.of(2021, 6, 1));
