@@ -48,7 +48,7 @@ final class RosterFile {
         int rows = 0;
         try (CSVParser p = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT.builder().setTrim(true).get())) {
             for (CSVRecord r : p) {
-                int line = lines.of(r.getCharacterPosition());
+                int line = lines.of(text, r.getCharacterPosition());
                 if (header == null) {
                     header = header(r, errors);
                     if (!errors.isEmpty()) {
@@ -169,7 +169,12 @@ final class RosterFile {
             }
         }
 
-        int of(long position) {
+        /** The line a record starts on; the parser's position is before any blank lines it skipped. */
+        int of(String text, long start) {
+            int position = (int) start;
+            while (position < text.length() && (text.charAt(position) == '\n' || text.charAt(position) == '\r')) {
+                position++;
+            }
             int lo = 0;
             int hi = breaks.size();
             while (lo < hi) { // how many line breaks come before the position

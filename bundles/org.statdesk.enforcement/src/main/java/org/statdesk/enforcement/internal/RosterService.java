@@ -72,10 +72,13 @@ public final class RosterService implements Roster {
     private Inspector inspector(int line, Map<String, String> row, LocalDate today, Map<String, Integer> certLine,
             Errors errors) {
         String name = text(line, "name", row.get("name"), InspectorTable.NAME, errors);
-        if (name.isBlank()) {
+        if (name == null) {
+            name = ""; // refused already: not also reported as empty
+        } else if (name.isBlank()) {
             errors.add(line, "name", name, "姓名不能为空");
         }
         String cert = text(line, "certificate_no", row.get("certificate_no"), InspectorTable.CERTIFICATE_NO, errors);
+        cert = cert == null ? "" : cert;
         // '|' and ';' separate the inspectors stored with a draw
         for (String[] f : new String[][] {{"name", name}, {"certificate_no", cert}}) {
             if (f[1].contains("|") || f[1].contains(";")) {
@@ -110,13 +113,13 @@ public final class RosterService implements Roster {
                 required == null || required);
     }
 
-    /** Free text of a cell: no control characters, no longer than its column; else an error and empty text. */
+    /** Free text of a cell: no control characters, no longer than its column; else an error and null. */
     private static String text(int line, String field, String value, int max, Errors errors) {
         try {
             return org.statdesk.api.input.Inputs.text(value, max);
         } catch (InvalidValueException e) {
             errors.add(line, field, value, e.getMessage());
-            return "";
+            return null;
         }
     }
 
