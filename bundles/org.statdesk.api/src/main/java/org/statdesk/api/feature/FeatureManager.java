@@ -15,6 +15,14 @@ public interface FeatureManager {
 
     FeatureInfo disable(String name) throws Exception;
 
+    /**
+     * A feature's title (功能名称) in {@code language} ({@code zh} or {@code en}) as its feature file gives it, so that
+     * no core bundle keeps specialty names of its own; the name itself when the file has none.
+     */
+    default String title(String name, String language) {
+        return name;
+    }
+
     /** A feature: its short name (e.g. {@code industrial}), id, whether enabled, and its bundles. */
     record FeatureInfo(String name, String id, boolean enabled, boolean required, List<BundleInfo> bundles) {
     }

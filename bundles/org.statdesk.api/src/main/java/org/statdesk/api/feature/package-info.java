@@ -1,5 +1,5 @@
 /** Features (功能): the selection of specialties enabled on this workstation. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.statdesk.api.feature;
 

@@ -20,7 +20,19 @@ public interface Store {
     Connection connection() throws SQLException;
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    <T> T inTransaction(SqlWork<T> work) throws Exception;
+    default <T> T inTransaction(SqlWork<T> work) throws Exception {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (Exception | Error e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
 
     /** Applies the bundle's migrations not yet applied; returns how many ran. */
     int migrate(Bundle bundle) throws SQLException;

@@ -1,8 +1,8 @@
 package org.statdesk.industrial.internal;
 
-import java.net.URL;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
+import org.statdesk.api.review.DeclaredForm;
 import org.statdesk.api.review.Indicator;
 import org.statdesk.api.review.ReportForm;
 
@@ -11,7 +11,7 @@ import org.statdesk.api.review.ReportForm;
  * uninstalling this bundle removes the form and its rules; the rules are data in {@code rules/industrial.rules.json}.
  */
 @Component(service = ReportForm.class)
-public final class IndustrialForm implements ReportForm {
+public final class IndustrialForm extends DeclaredForm {
     static final List<Indicator> INDICATORS = List.of(
             new Indicator("output_value", "工业总产值", "千元", "month"),
             new Indicator("output_value_ytd", "工业总产值本年累计", "千元", "ytd"),
@@ -21,43 +21,10 @@ public final class IndustrialForm implements ReportForm {
             new Indicator("electricity", "用电量", "万千瓦时", "month"),
             new Indicator("employees", "从业人员期末人数", "人", "stock"));
 
-    @Override
-    public String code() {
-        return "B204-1";
-    }
-
-    @Override
-    public String title() {
-        return "工业产销总值及主要产品产量（月报）";
-    }
-
-    @Override
-    public String specialty() {
-        return "industrial";
-    }
-
-    @Override
-    public List<Indicator> indicators() {
-        return INDICATORS;
-    }
-
-    @Override
-    public List<String> comparedIndicators() {
-        return List.of("output_value", "sales_value", "electricity");
-    }
-
-    @Override
-    public URL rules() {
-        return IndustrialForm.class.getResource("/rules/industrial.rules.json");
-    }
-
-    @Override
-    public List<String> stratification() {
-        return List.of("industry_division", "county");
-    }
-
-    @Override
-    public int deadlineDay() {
-        return 6;
+    public IndustrialForm() {
+        super("B204-1", "工业产销总值及主要产品产量（月报）", "industrial", INDICATORS,
+                List.of("output_value", "sales_value", "electricity"),
+                IndustrialForm.class.getResource("/rules/industrial.rules.json"), List.of("industry_division", "county"),
+                6);
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * A feature file (OSGi Feature Service format, Compendium 8.1 ch. 159) as the runtime needs it: its id and the Maven
  * coordinates of its bundles. The short name is the artifact id without {@code statdesk-}.
  */
-record FeatureFile(Path file, String id, String name, String title, boolean required, List<String> bundles) {
+record FeatureFile(Path file, String id, String name, String title, String titleEn, boolean required,
+        List<String> bundles) {
 
     static FeatureFile read(Path file) {
         JsonNode root;
@@ -39,7 +40,9 @@ record FeatureFile(Path file, String id, String name, String title, boolean requ
         String name = artifact.startsWith("statdesk-") ? artifact.substring("statdesk-".length()) : artifact;
         // core and workbench always come: a section can only choose its specialties.
         boolean required = name.equals("core") || name.equals("workbench");
-        return new FeatureFile(file, id, name, root.path("name").asText(name), required, List.copyOf(bundles));
+        // The English title is a feature extension (Compendium 159.7), so the file stays a valid feature.
+        String en = root.path("extensions").path("statdesk-titles").path("json").path("en").asText(name);
+        return new FeatureFile(file, id, name, root.path("name").asText(name), en, required, List.copyOf(bundles));
     }
 
     private static String firstLine(String s) {

@@ -242,6 +242,12 @@ final class FeatureManagerImpl implements FeatureManager {
     }
 
     @Override
+    public String title(String name, String language) {
+        FeatureFile f = features.get(name);
+        return f == null ? name : "en".equals(language) ? f.titleEn() : f.title();
+    }
+
+    @Override
     public FeatureInfo enable(String name) throws Exception {
         return change(name, true);
     }

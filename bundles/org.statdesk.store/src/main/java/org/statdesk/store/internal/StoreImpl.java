@@ -156,21 +156,6 @@ public final class StoreImpl implements Store {
     }
 
     @Override
-    public <T> T inTransaction(SqlWork<T> work) throws Exception {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (Exception | Error e) {
-                c.rollback();
-                throw e;
-            }
-        }
-    }
-
-    @Override
     public int migrate(Bundle bundle) throws SQLException {
         List<URL> urls = new ArrayList<>();
         Enumeration<URL> e = bundle.findEntries("db/migration", "V*.sql", false);

@@ -1,8 +1,8 @@
 package org.statdesk.trade.internal;
 
-import java.net.URL;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
+import org.statdesk.api.review.DeclaredForm;
 import org.statdesk.api.review.Indicator;
 import org.statdesk.api.review.ReportForm;
 
@@ -11,50 +11,15 @@ import org.statdesk.api.review.ReportForm;
  * in {@code rules/trade.rules.json}.
  */
 @Component(service = ReportForm.class)
-public final class TradeForm implements ReportForm {
+public final class TradeForm extends DeclaredForm {
     static final List<Indicator> INDICATORS = List.of(
             new Indicator("sales", "商品销售额", "千元", "month"),
             new Indicator("sales_ytd", "商品销售额本年累计", "千元", "ytd"),
             new Indicator("retail_sales", "其中零售额", "千元", "month"),
             new Indicator("turnover", "住宿餐饮业营业额", "千元", "month"));
 
-    @Override
-    public String code() {
-        return "E204-1";
-    }
-
-    @Override
-    public String title() {
-        return "批发零售住宿餐饮业商品销售和营业额（月报）";
-    }
-
-    @Override
-    public String specialty() {
-        return "trade";
-    }
-
-    @Override
-    public List<Indicator> indicators() {
-        return INDICATORS;
-    }
-
-    @Override
-    public List<String> comparedIndicators() {
-        return List.of("sales", "retail_sales", "turnover");
-    }
-
-    @Override
-    public URL rules() {
-        return TradeForm.class.getResource("/rules/trade.rules.json");
-    }
-
-    @Override
-    public List<String> stratification() {
-        return List.of("industry_division", "county");
-    }
-
-    @Override
-    public int deadlineDay() {
-        return 8;
+    public TradeForm() {
+        super("E204-1", "批发零售住宿餐饮业商品销售和营业额（月报）", "trade", INDICATORS, List.of("sales", "retail_sales", "turnover"),
+                TradeForm.class.getResource("/rules/trade.rules.json"), List.of("industry_division", "county"), 8);
     }
 }

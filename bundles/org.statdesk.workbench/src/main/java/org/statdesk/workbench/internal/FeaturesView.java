@@ -58,7 +58,7 @@ public class FeaturesView implements View {
                 current[0] = list;
                 fm.setRowCount(0);
                 for (FeatureInfo f : list) {
-                    fm.addRow(new Object[] {texts.specialty(f.name()) + " (" + f.name() + ")", f.id(),
+                    fm.addRow(new Object[] {features.title(f.name(), texts.language()) + " (" + f.name() + ")", f.id(),
                             f.enabled() ? "✔" : "", f.required() ? "✔" : ""});
                 }
                 bm.setRowCount(0);

@@ -1,10 +1,8 @@
 package org.statdesk.workbench.internal;
 
 import java.awt.BorderLayout;
-import java.awt.Color;
 import java.awt.Component;
 import java.awt.Dimension;
-import java.awt.FlowLayout;
 import java.awt.Toolkit;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -27,16 +25,14 @@ import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
 import javax.swing.JOptionPane;
-import javax.swing.JPanel;
-import javax.swing.JProgressBar;
 import javax.swing.JRadioButtonMenuItem;
-import javax.swing.JSeparator;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JToolBar;
 import javax.swing.SwingConstants;
 import javax.swing.WindowConstants;
 import org.statdesk.api.feature.FeatureManager.FeatureInfo;
+import org.statdesk.api.people.Person;
 import org.statdesk.api.review.Flag;
 import org.statdesk.api.workbench.View;
 
@@ -44,7 +40,7 @@ import org.statdesk.api.workbench.View;
  * The workbench window (工作台): navigator on the left, editors in the middle, Problems at the bottom, a status
  * bar. Views come and go as services; every method here runs on the Swing thread.
  */
-final class Shell implements Background.Progress {
+final class Shell {
     static final String CORE = "core";
 
     /** A tracked view and where it stands. */
@@ -86,14 +82,8 @@ final class Shell implements Background.Progress {
     private final JMenu perspectiveMenu;
     private final JComboBox<String> periodBox = new JComboBox<>();
     private final JComboBox<Choice> perspectiveBox = new JComboBox<>();
-    private final JLabel dataLabel = new JLabel();
-    private final JLabel periodLabel = new JLabel();
-    private final JLabel featuresLabel = new JLabel();
-    private final JLabel workLabel = new JLabel();
-    private final JProgressBar progressBar = new JProgressBar();
-    private final JButton cancelButton;
-    private final List<Runnable> cancels = new ArrayList<>();
     private List<FeatureInfo> features = List.of();
+    private final StatusBar status;
     private String period;
     private String perspective;
     private boolean updating;
@@ -103,7 +93,8 @@ final class Shell implements Background.Progress {
         this.dataFolder = dataFolder;
         this.period = period;
         this.onClose = onClose;
-        this.background = new Background(this, texts);
+        this.status = new StatusBar(texts);
+        this.background = new Background(status, texts);
         frame = new JFrame(texts.get("app.title"));
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
@@ -130,13 +121,9 @@ final class Shell implements Background.Progress {
         bar.add(help);
         frame.setJMenuBar(bar);
 
-        cancelButton = new JButton(texts.get("status.cancel"));
-        cancelButton.addActionListener(e -> {
-            new ArrayList<>(cancels).forEach(Runnable::run);
-        });
         frame.getContentPane().add(toolbar(), BorderLayout.NORTH);
         frame.getContentPane().add(body(), BorderLayout.CENTER);
-        frame.getContentPane().add(statusBar(), BorderLayout.SOUTH);
+        frame.getContentPane().add(status.component(), BorderLayout.SOUTH);
         fillPeriods();
         fillPerspectives();
         updateStatus();
@@ -194,40 +181,6 @@ final class Shell implements Background.Progress {
         navigator.setMinimumSize(new Dimension(200, 100));
         bottom.setMinimumSize(new Dimension(100, 160));
         return main;
-    }
-
-    private JComponent statusBar() {
-        JPanel p = new JPanel(new BorderLayout());
-        p.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(1, 0, 0, 0,
-                new Color(0xD0, 0xD4, 0xDA)), BorderFactory.createEmptyBorder(3, 10, 3, 10)));
-        JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
-        left.setOpaque(false);
-        left.add(dataLabel);
-        left.add(separator());
-        left.add(periodLabel);
-        left.add(separator());
-        left.add(featuresLabel);
-        JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 8, 0));
-        right.setOpaque(false);
-        progressBar.setIndeterminate(true);
-        progressBar.setPreferredSize(new Dimension(140, 14));
-        progressBar.setVisible(false);
-        cancelButton.setVisible(false);
-        right.add(workLabel);
-        right.add(progressBar);
-        right.add(cancelButton);
-        p.add(left, BorderLayout.WEST);
-        p.add(right, BorderLayout.EAST);
-        return p;
-    }
-
-    private static JComponent separator() {
-        JSeparator s = new JSeparator(SwingConstants.VERTICAL);
-        s.setPreferredSize(new Dimension(17, 14));
-        JPanel wrap = new JPanel(new FlowLayout(FlowLayout.CENTER, 8, 0));
-        wrap.setOpaque(false);
-        wrap.add(s);
-        return wrap;
     }
 
     JFrame frame() {
@@ -543,40 +496,16 @@ final class Shell implements Background.Progress {
     }
 
     private void updateStatus() {
-        dataLabel.setText(texts.get("status.data", dataFolder));
-        periodLabel.setText(texts.get("status.period", period));
-        List<String> names = new ArrayList<>();
-        for (FeatureInfo f : features) {
-            if (f.enabled()) {
-                names.add(texts.specialty(f.name()));
-            }
-        }
-        featuresLabel.setText(texts.get("status.features", names.isEmpty() ? texts.get("status.none")
-                : String.join("、", names)));
+        status.update(dataFolder, period, features);
+    }
+
+    /** Names the signed-in person in the status line. */
+    void setPerson(Person p) {
+        status.setPerson(p);
     }
 
     String statusText() {
-        return dataLabel.getText() + " | " + periodLabel.getText() + " | " + featuresLabel.getText() + " | "
-                + workLabel.getText();
-    }
-
-    @Override
-    public void started(String title, Runnable cancel) {
-        cancels.add(cancel);
-        workLabel.setText(title + " …");
-        progressBar.setVisible(true);
-        cancelButton.setVisible(true);
-    }
-
-    @Override
-    public void finished(String title, String outcome) {
-        if (!cancels.isEmpty()) {
-            cancels.remove(0);
-        }
-        workLabel.setText(outcome);
-        boolean busy = !cancels.isEmpty();
-        progressBar.setVisible(busy);
-        cancelButton.setVisible(busy);
+        return status.text();
     }
 
     private static String text(Object o, String def) {

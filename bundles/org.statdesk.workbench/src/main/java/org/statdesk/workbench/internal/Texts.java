@@ -2,13 +2,16 @@ package org.statdesk.workbench.internal;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The workbench's text from resource bundles: Chinese by default, English with {@code --locale en}. */
 public final class Texts {
     private final ResourceBundle bundle;
     private final Locale locale;
+    private final Map<String, String> titles = new ConcurrentHashMap<>();
 
     public Texts(Locale locale) {
         this.locale = locale;
@@ -40,13 +43,25 @@ public final class Texts {
         return args.length == 0 ? s : new MessageFormat(s, locale).format(args);
     }
 
-    /** A specialty's name; a specialty added later shows its key until the texts know it. */
+    /** {@code zh} or {@code en}: the language feature titles are asked in. */
+    public String language() {
+        return english() ? "en" : "zh";
+    }
+
+    /**
+     * Learns the specialties' titles (specialty key to title), which come from the feature files through the
+     * FeatureManager: the workbench keeps no specialty names of its own.
+     */
+    public void learnTitles(Map<String, String> specialtyTitles) {
+        titles.putAll(specialtyTitles);
+    }
+
+    /** A specialty's title as its feature file gives it; its key until one is known. */
     public String specialty(String key) {
         if (key == null) {
             return get("perspective.all");
         }
-        String s = get("specialty." + key);
-        return s.startsWith("specialty.") ? key : s;
+        return titles.getOrDefault(key, key);
     }
 
     public String status(String key) {

@@ -19,7 +19,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.statdesk.api.audit.Journal;
+import org.statdesk.api.feature.FeatureManager;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.api.workbench.View;
@@ -32,15 +34,18 @@ public class UnitView implements View {
     private final Register register;
     private final Journal journal;
     private final Texts texts;
+    private final FeatureManager features;
 
     @Activate
-    public UnitView(@Reference Register register, @Reference Journal journal, BundleContext ctx) {
-        this(register, journal, Texts.of(ctx.getProperty("statdesk.locale")));
+    public UnitView(@Reference Register register, @Reference Journal journal,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) FeatureManager features, BundleContext ctx) {
+        this(register, journal, features, Texts.of(ctx.getProperty("statdesk.locale")));
     }
 
-    UnitView(Register register, Journal journal, Texts texts) {
+    UnitView(Register register, Journal journal, FeatureManager features, Texts texts) {
         this.register = register;
         this.journal = journal;
+        this.features = features;
         this.texts = texts;
     }
 
@@ -115,7 +120,8 @@ public class UnitView implements View {
                     : register.divisions().find(u.divisionCode()).map(d -> d.name() + " " + u.divisionCode())
                             .orElse(u.divisionCode());
             String[][] kv = {{"code", u.creditCode()}, {"name", u.name()}, {"division", division},
-                {"industry", u.industryCode()}, {"specialty", texts.specialty(u.specialty())},
+                {"industry", u.industryCode()}, {"specialty", features == null ? u.specialty()
+                    : features.title(u.specialty(), texts.language())},
                 {"scale", u.scale()}, {"revenue", f.format(u.revenue())}, {"status", u.status()},
                 {"statistician", u.statistician()}, {"phone", u.phone()}, {"address", u.address()}};
             for (String[] p : kv) {

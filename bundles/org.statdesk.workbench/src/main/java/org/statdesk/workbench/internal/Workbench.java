@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.statdesk.api.feature.FeatureManager;
+import org.statdesk.api.people.People;
+import org.statdesk.api.people.Person;
 import org.statdesk.api.workbench.View;
 
 /**
@@ -37,6 +39,7 @@ public class Workbench {
     private ServiceTracker<FeatureManager, FeatureManager> featureManagers;
     private BundleListener bundleListener;
     private volatile boolean closing;
+    private Texts texts;
 
     @Activate
     public Workbench(BundleContext ctx) {
@@ -45,16 +48,35 @@ public class Workbench {
             return;
         }
         Startup.mark("workbench activated");
-        Texts texts = Texts.of(ctx.getProperty("statdesk.locale"));
+        texts = Texts.of(ctx.getProperty("statdesk.locale"));
         String data = String.valueOf(ctx.getProperty("statdesk.data"));
         String period = initialPeriod(ctx.getProperty("statdesk.period"));
+        People people = people();
+        boolean[] cancelled = {false};
         try {
             EventQueue.invokeAndWait(() -> {
                 Looks.install(flatLafLoader());
                 Startup.mark("look installed");
+                Person person = null;
+                if (people != null && people.hasUsers()) {
+                    person = new SignInDialog(texts).ask(people::signInForSession);
+                    if (person == null) {
+                        cancelled[0] = true;
+                        return;
+                    }
+                } else if (people != null) {
+                    person = people.current().orElse(null);
+                }
                 shell = new Shell(texts, data, period, this::windowClosed);
+                if (person != null) {
+                    shell.setPerson(person);
+                }
                 Startup.mark("shell built");
             });
+            if (cancelled[0]) {
+                windowClosed();
+                return;
+            }
         } catch (Exception e) {
             System.err.println("statdesk.workbench: cannot open the window: " + e);
             return;
@@ -88,6 +110,22 @@ public class Workbench {
             }
         };
         ctx.addBundleListener(bundleListener);
+    }
+
+    /** The people service when the people bundle runs (it may still be activating: wait a moment for it). */
+    private People people() {
+        ServiceTracker<People, People> t = new ServiceTracker<>(ctx, People.class, null);
+        t.open();
+        try {
+            boolean installed = java.util.Arrays.stream(ctx.getBundles())
+                    .anyMatch(b -> "org.statdesk.people".equals(b.getSymbolicName()));
+            return installed ? t.waitForService(3000) : t.getService();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            t.close();
+        }
     }
 
     /** The window, once open (null without a display); for tests. */
@@ -124,8 +162,11 @@ public class Workbench {
         Thread t = new Thread(() -> {
             try {
                 List<FeatureManager.FeatureInfo> f = fm.features();
+                java.util.Map<String, String> titles = new java.util.HashMap<>();
+                f.forEach(i -> titles.put(i.name(), fm.title(i.name(), texts.language())));
                 EventQueue.invokeLater(() -> {
                     if (shell != null) {
+                        texts.learnTitles(titles);
                         shell.setFeatures(f);
                     }
                 });

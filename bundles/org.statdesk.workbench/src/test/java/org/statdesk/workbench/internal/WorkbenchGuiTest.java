@@ -1,5 +1,7 @@
 package org.statdesk.workbench.internal;
 
+import org.statdesk.testing.FakeReview;
+import org.statdesk.testing.ListRegister;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -44,8 +46,8 @@ import org.statdesk.charts.internal.ChartServiceImpl;
  */
 class WorkbenchGuiTest {
     private Shell shell;
-    private Fakes.Review review;
-    private Fakes.Registry register;
+    private FakeReview review;
+    private ListRegister register;
     private final AtomicBoolean industrialDisposed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -54,8 +56,8 @@ class WorkbenchGuiTest {
         assumeTrue(!GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") != null
                 && !System.getenv("DISPLAY").isBlank(), "no display: start Xvfb :99 and set DISPLAY=:99");
         Object[] demo = Fakes.demo(600);
-        review = (Fakes.Review) demo[0];
-        register = (Fakes.Registry) demo[1];
+        review = (FakeReview) demo[0];
+        register = (ListRegister) demo[1];
         Texts texts = Texts.of("zh");
         ChartServiceImpl charts = new ChartServiceImpl(review, register, "zh");
         FeatureManager fm = new FakeFeatures();
@@ -69,9 +71,10 @@ class WorkbenchGuiTest {
                     "core", "editor");
             add(4, new org.statdesk.charts.internal.ChartViews.Series(charts), "statdesk.charts.series", "单位走势",
                     "core", "editor");
-            add(5, new UnitView(register, journal, texts), "statdesk.workbench.unit", "单位详情", "core", "editor");
+            add(5, new UnitView(register, journal, fm, texts), "statdesk.workbench.unit", "单位详情", "core", "editor");
             add(6, new FeaturesView(fm, texts), "statdesk.workbench.features", "功能管理", "core", "editor");
             add(7, industrialView(), "statdesk.industrial.products", "工业产品产量", "industrial", "editor");
+            texts.learnTitles(Map.of("industrial", "工业", "trade", "批零住餐", "services", "服务业"));
             shell.setFeatures(fm.features());
             shell.show();
             return null;
@@ -332,9 +335,9 @@ class WorkbenchGuiTest {
     }
 
     static final class FakeJournal implements Journal {
-        private final Fakes.Review review;
+        private final FakeReview review;
 
-        FakeJournal(Fakes.Review review) {
+        FakeJournal(FakeReview review) {
             this.review = review;
         }
 
@@ -367,6 +370,12 @@ class WorkbenchGuiTest {
                     List.of(new BundleInfo("org.statdesk:org.statdesk." + e.getKey() + ":1.0.0",
                             "org.statdesk." + e.getKey(), "1.0.0", e.getValue() ? "ACTIVE" : "UNINSTALLED"))))
                     .toList();
+        }
+
+        @Override
+        public String title(String name, String language) {
+            return Map.of("core", "核心", "workbench", "工作台", "industrial", "工业", "trade", "批零住餐",
+                    "services", "服务业").getOrDefault(name, name);
         }
 
         public FeatureInfo enable(String name) {

@@ -1,5 +1,7 @@
 package org.statdesk.workbench.internal;
 
+import org.statdesk.testing.FakeReview;
+import org.statdesk.testing.ListRegister;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,8 +25,11 @@ class WorkbenchPartsTest {
             Locale.setDefault(before);
         }
         assertEquals("Problems", Texts.of("en").get("problems.title"));
-        assertEquals("工业", Texts.of("zh").specialty("industrial"));
-        assertEquals("mining", Texts.of("zh").specialty("mining"), "an unknown specialty shows its key");
+        Texts zh = Texts.of("zh");
+        assertEquals("industrial", zh.specialty("industrial"), "no title of its own: the feature file gives it");
+        zh.learnTitles(java.util.Map.of("industrial", "工业"));
+        assertEquals("工业", zh.specialty("industrial"));
+        assertEquals("mining", zh.specialty("mining"), "an unknown specialty shows its key");
         assertEquals("12 条疑问 (共 30 条)", Texts.of("zh").get("problems.count", 12, 30));
     }
 
@@ -43,7 +48,7 @@ class WorkbenchPartsTest {
     @Test
     void navigatorTreeGroupsUnitsByCountyAndTownship() {
         Object[] demo = Fakes.demo(10);
-        Fakes.Registry reg = (Fakes.Registry) demo[1];
+        ListRegister reg = (ListRegister) demo[1];
         DefaultMutableTreeNode root = NavigatorView.build(reg.list(UnitQuery.all()), reg.divisions());
         assertEquals(4, root.getChildCount(), "four counties");
         DefaultMutableTreeNode county = (DefaultMutableTreeNode) root.getChildAt(0);
