@@ -52,39 +52,8 @@ public final class DrawBenchmark {
         for (java.nio.file.Path f : java.nio.file.Files.list(dir).toList()) {
             java.nio.file.Files.delete(f);
         }
-        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve("statdesk"));
-        org.statdesk.api.store.Store store = new org.statdesk.api.store.Store() {
-            @Override
-            public javax.sql.DataSource dataSource() {
-                return ds;
-            }
-
-            @Override
-            public java.sql.Connection connection() throws java.sql.SQLException {
-                return ds.getConnection();
-            }
-
-            @Override
-            public <T> T inTransaction(SqlWork<T> work) throws Exception {
-                try (java.sql.Connection c = connection()) {
-                    c.setAutoCommit(false);
-                    T r = work.run(c);
-                    c.commit();
-                    return r;
-                }
-            }
-
-            @Override
-            public int migrate(org.osgi.framework.Bundle bundle) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public java.nio.file.Path dataFolder() {
-                return dir;
-            }
-        };
+        org.statdesk.testing.MemoryStore store = new org.statdesk.testing.MemoryStore("jdbc:h2:file:"
+                + dir.resolve("statdesk")).dataFolder(dir);
         URLClassLoader l = new URLClassLoader(new URL[] {jar.toURI().toURL()}, DrawBenchmark.class.getClassLoader());
         try (java.sql.Connection c = store.connection(); java.sql.Statement st = c.createStatement();
                 java.io.InputStream in = l.getResourceAsStream("db/migration/V1__registry_units.sql")) {

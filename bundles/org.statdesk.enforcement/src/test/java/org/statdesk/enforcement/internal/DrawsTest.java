@@ -56,7 +56,7 @@ class DrawsTest {
         // 66 targets × 2 = 132 over 14 inspectors: 9 or 10 each
         assertEquals(9, d.workload().min());
         assertEquals(10, d.workload().max());
-        assertEquals(1, w.store.journal("enf_draw").size());
+        assertEquals(1, w.journal.entries("enf_draw").size());
         assertTrue(run("enforcement:verify-draw", String.valueOf(d.id())).exitCode() == 0);
     }
 
@@ -75,8 +75,8 @@ class DrawsTest {
         assertEquals("active", list.get(0).status());
         assertEquals("replaced", list.get(1).status());
         assertEquals("名录库年报更新后重抽", list.get(1).replaceReason());
-        assertTrue(w.store.journal("enf_draw").stream().anyMatch(e -> e[0].equals(String.valueOf(first.id()))
-                && "replaced".equals(e[3]) && e[4].contains("名录库年报更新后重抽")));
+        assertTrue(w.journal.entries("enf_draw").stream().anyMatch(e -> e.key().equals(String.valueOf(first.id()))
+                && "replaced".equals(e.newValue()) && e.reason().contains("名录库年报更新后重抽")));
         // another year is a separate draw
         run("enforcement:draw", "--year", "2022");
         assertEquals(3, w.store.count("enf_draw"));
@@ -117,7 +117,7 @@ class DrawsTest {
         // as if another workstation had drawn 2021 between our check and our commit
         w.store.exec("DELETE FROM enf_draw_year");
         w.store.exec("INSERT INTO enf_draw_year (draw_year, active_id) VALUES (2022, 999)");
-        int rows = w.store.count("enf_draw_target");
+        long rows = w.store.count("enf_draw_target");
         BadInputException e = assertThrows(BadInputException.class,
                 () -> run("enforcement:draw", "--year", "2022", "--seed", "2"));
         assertEquals("year", e.errors().get(0).field());
@@ -248,7 +248,7 @@ class DrawsTest {
         assertEquals(t.countyCode(), item.countyCode());
         assertTrue(item.problem().contains("原始记录、统计台账与统计报表一致"));
         String notTarget = Fakes.TestRegister.code(149);
-        int checks = w.store.count("enf_check");
+        long checks = w.store.count("enf_check");
         BadInputException e = assertThrows(BadInputException.class, () -> run("enforcement:record-check",
                 String.valueOf(d.id()), d.targets().stream().anyMatch(x -> x.code().equals(notTarget)) ? "X" : notTarget));
         assertEquals("target", e.errors().get(0).field());

@@ -50,7 +50,7 @@ class RegistersTest {
     @Test
     void aBadRosterIsRefusedWholeWithLineNumbers() throws Exception {
         w.roster(Fakes.World.roster(1, 1));
-        int before = w.store.count("enf_inspector");
+        long before = w.store.count("enf_inspector");
         String bad = "name,certificate_no,certificate_date,county_code,specialty\n"
                 + "甲,GS1,2019-01-02,620600,法规\n"   // line 2 fine
                 + "乙,GS2,2020-02-30,620602,法规\n"   // line 3 no such date
@@ -85,7 +85,7 @@ class RegistersTest {
                 LocalDate.of(2021, 4, 1), "某人", " ", "要数", "拒绝"));
         assertEquals("target", blank.errors().get(0).field());
         assertEquals(1, w.store.count("enf_interference"));
-        assertEquals(1, w.store.journal("enf_interference").size());
+        assertEquals(1, w.journal.entries("enf_interference").size());
     }
 
     @Test
@@ -119,7 +119,7 @@ class RegistersTest {
         assertFalse(closed.overdue());
         assertThrows(BadInputException.class, () -> cases.update(c.id(), "改", null, null, null, w.today, null));
         // open, decision, penalty, status decided, status closed, closed_on
-        assertEquals(6, w.store.journal("enf_case").size());
+        assertEquals(6, w.journal.entries("enf_case").size());
         assertEquals(1, cases.list("closed").size());
     }
 }

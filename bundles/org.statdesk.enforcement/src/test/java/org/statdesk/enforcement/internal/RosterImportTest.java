@@ -41,10 +41,10 @@ class RosterImportTest {
     List<InputError> refused(byte[] bytes) throws Exception {
         Path f = dir.resolve("roster.csv");
         Files.write(f, bytes);
-        int journal = w.store.journal(InspectorTable.TABLE).size();
+        int journal = w.journal.entries(InspectorTable.TABLE).size();
         BadInputException e = assertThrows(BadInputException.class, () -> w.roster.importCsv(f));
         assertEquals(before, w.roster.list(null), "roster unchanged");
-        assertEquals(journal, w.store.journal(InspectorTable.TABLE).size(), "nothing journaled");
+        assertEquals(journal, w.journal.entries(InspectorTable.TABLE).size(), "nothing journaled");
         return e.errors();
     }
 
