@@ -27,10 +27,6 @@ final class Errors {
         return total == 0;
     }
 
-    int total() {
-        return total;
-    }
-
     /** Bad input (exit 2) listing the kept errors and, when some were only counted, one entry saying how many. */
     void throwIfAny() {
         if (total == 0) {

@@ -111,13 +111,6 @@ final class Inputs {
         }
     }
 
-    static String required(String field, String text) {
-        if (text == null || text.isBlank()) {
-            throw bad(InputError.of(field, text, "不能为空"));
-        }
-        return text.strip();
-    }
-
     /** A value as an error may show it (short, no control characters); null stays null. */
     static String shownOrNull(String s) {
         return s == null ? null : org.statdesk.api.input.Inputs.shown(s);
