@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.statdesk.api.audit.AuditedTable;
 import org.statdesk.api.command.Command;
+import org.statdesk.api.workbench.View;
 
 /**
  * The bundle's contributions as the framework will see them: one component per command with its name, usage,
@@ -100,6 +101,24 @@ class CommandComponentsTest {
             }
         }
         assertTrue(rooms >= 20, "rooms, tables and views: " + rooms);
+    }
+
+    @Test
+    void theFiveViewsAreComponentsWithTheirTitles() throws Exception {
+        Map<String, String> views = new TreeMap<>();
+        for (Components.Description d : Components.read()) {
+            if (d.provides().contains(View.class.getName())) {
+                Map<String, Object> p = d.properties();
+                assertEquals("enforcement", p.get(View.SPECIALTY));
+                assertEquals("editor", p.get(View.AREA));
+                views.put((String) p.get(View.ID), p.get(View.TITLE) + "/" + p.get(View.TITLE_EN));
+            }
+        }
+        assertEquals(Map.of("enforcement.draws", "双随机抽取/Double-random draws",
+                "enforcement.cases", "统计违法案件/Violation cases",
+                "enforcement.ledger", "问题台账/Rectification ledger",
+                "enforcement.interference", "干预记录/Interference register",
+                "enforcement.coverage", "抽查覆盖率/Draw coverage"), views);
     }
 
     /** Issue 11: no class of the bundle over 600 lines. */
