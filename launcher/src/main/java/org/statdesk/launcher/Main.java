@@ -135,6 +135,9 @@ public final class Main {
         cfg.put("statdesk.data", o.data().toString());
         cfg.put("statdesk.mode", mode);
         cfg.put("statdesk.locale", o.locale());
+        if (o.user() != null) {
+            cfg.put("statdesk.user", o.user()); // the password never: the runtime reads it from the environment
+        }
         if (o.features() != null) {
             cfg.put("statdesk.features", o.features());
         }

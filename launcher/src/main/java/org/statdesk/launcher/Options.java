@@ -5,18 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line: {@code statdesk [--data DIR] [--features a,b] [--locale zh|en] [--demo] [demo | run CMD...]}.
+ * The command line: {@code statdesk [--user NAME] [--data DIR] [--features a,b] [--locale zh|en] [--demo] [demo | run CMD...]}.
  * Everything after {@code run} belongs to the command.
  */
-record Options(Path data, String features, String locale, boolean demo, boolean run, List<String> command) {
+record Options(Path data, String features, String locale, String user, boolean demo, boolean run,
+        List<String> command) {
 
-    static final String USAGE = "usage: statdesk [--data DIR] [--features a,b] [--locale zh|en] [demo | run <command>]";
+    static final String USAGE = "usage: statdesk [--user NAME] [--data DIR] [--features a,b] [--locale zh|en] "
+            + "[demo | run <command>]";
 
     static Options parse(String[] given) {
         String[] argv = splitEquals(given);
         Path data = Path.of(System.getProperty("user.home"), ".statdesk");
         String features = null;
         String locale = "zh";
+        String user = null;
         boolean demo = false;
         boolean run = false;
         List<String> command = new ArrayList<>();
@@ -25,6 +28,7 @@ record Options(Path data, String features, String locale, boolean demo, boolean 
             switch (a) {
                 case "--data" -> data = Path.of(value(argv, ++i, a));
                 case "--features" -> features = value(argv, ++i, a);
+                case "--user" -> user = value(argv, ++i, a);
                 case "--locale" -> {
                     locale = value(argv, ++i, a);
                     if (!locale.equals("zh") && !locale.equals("en")) {
@@ -55,7 +59,8 @@ record Options(Path data, String features, String locale, boolean demo, boolean 
         if (run && command.isEmpty()) {
             throw new UsageException("run needs a command, e.g. statdesk run feature:list --json");
         }
-        return new Options(data.toAbsolutePath().normalize(), features, locale, demo, run, List.copyOf(command));
+        return new Options(data.toAbsolutePath().normalize(), features, locale, user, demo, run,
+                List.copyOf(command));
     }
 
     /** {@code --data=D} is {@code --data D}; only before {@code run}, whose arguments belong to the command. */

@@ -70,9 +70,17 @@ final class Dist {
     }
 
     Result run(List<String> args) throws Exception {
+        return run(java.util.Map.of(), args);
+    }
+
+    /** Runs with these environment variables added (passwords, STATDESK_JAVA_OPTS). */
+    Result run(java.util.Map<String, String> env, List<String> args) throws Exception {
         Path out = Files.createTempFile("statdesk-out", ".txt");
         Path err = Files.createTempFile("statdesk-err", ".txt");
         ProcessBuilder pb = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().remove("STATDESK_PASSWORD");
+        pb.environment().remove("STATDESK_NEW_PASSWORD");
+        pb.environment().putAll(env);
         long t0 = System.nanoTime();
         Process p = pb.start();
         p.getOutputStream().close();

@@ -24,6 +24,7 @@ import org.statdesk.api.command.Args;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
+import org.statdesk.api.command.NotPermittedException;
 
 /**
  * Tracks {@link Command} services (whiteboard) and offers each one to the Gogo console as a function and to
@@ -33,15 +34,25 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
     private final Map<String, Entry> byName = new ConcurrentHashMap<>();
 
     /** A tracked command; the component behind it is created only when first run, not at every start. */
-    record Entry(String name, Set<String> flags, String usage, String description, ServiceReference<Command> ref,
+    record Entry(String name, Set<String> flags, String usage, String description, String permission,
+            ServiceReference<Command> ref,
             BundleContext context, ServiceRegistration<?> gogo) {
         Command command() {
             return context.getService(ref);
         }
     }
 
+    private final SignIn signIn;
+
     CommandHub(BundleContext context) {
         super(context, Command.class, null);
+        this.signIn = new SignIn(context);
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        signIn.close();
     }
 
     @Override
@@ -63,7 +74,7 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
         ServiceRegistration<?> reg = context.registerService(Function.class.getName(),
                 (Function) (session, arguments) -> console(self[0], session, arguments), props);
         Entry e = new Entry(name, flags, str(ref.getProperty(Command.USAGE)), str(ref.getProperty(Command.DESCRIPTION)),
-                ref, context, reg);
+                str(ref.getProperty(Command.PERMISSION)), ref, context, reg);
         self[0] = e;
         byName.put(name, e);
         return e;
@@ -117,8 +128,13 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
                 String msg = "command " + e.name() + " could not start (see the messages above on stderr)";
                 return new CommandResult(CommandResult.CHECK_FAILED, Map.of("error", msg), "error: " + msg);
             }
-            CommandResult r = command.execute(args);
+            CommandResult r = signIn.run(e.permission(), () -> command.execute(args));
             return r == null ? CommandResult.ok(Map.of(), "") : r;
+        } catch (NotPermittedException ex) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("error", ex.getMessage());
+            doc.put("permission", ex.permission());
+            return new CommandResult(CommandResult.NOT_PERMITTED, doc, "error: " + ex.getMessage());
         } catch (BadInputException ex) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("errors", ex.errors());
