@@ -71,19 +71,20 @@ public final class Main {
         String mode = o.run() ? "run" : GraphicsEnvironment.isHeadless() ? "console" : "gui";
         try {
             if (o.demo()) {
-                // demo:load refuses (exit 2) a data folder that already holds data: then just open it.
-                int code = startFramework(home, o, "run", List.of("demo:load"), System.out);
+                // The runtime runs the demonstration commands the enabled features declare; each refuses (exit 2) a
+                // data folder that already holds data: then just open it.
+                int code = startFramework(home, o, "run", List.of(), System.out, true);
                 if (code == 1) {
                     return code;
                 }
                 if (code == 2) {
                     System.err.println("statdesk: no demonstration data was loaded (see above: the data folder already"
-                            + " holds a register, or the industrial feature, which brings the demo, is not enabled);"
-                            + " opening the workstation as it is");
+                            + " holds a register, or no enabled feature brings a demonstration); opening the"
+                            + " workstation as it is");
                 }
                 System.setOut(stdout);
             }
-            return startFramework(home, o, mode, o.command(), stdout);
+            return startFramework(home, o, mode, o.command(), stdout, false);
         } catch (Exception e) {
             System.err.println("statdesk: cannot start: " + e);
             return 1;
@@ -124,8 +125,9 @@ public final class Main {
         }
     }
 
-    static int startFramework(Path home, Options o, String mode, List<String> command, PrintStream stdout)
-            throws Exception {
+    /** Runs the framework once; {@code demo}: in run mode, the demonstration commands instead of {@code command}. */
+    static int startFramework(Path home, Options o, String mode, List<String> command, PrintStream stdout,
+            boolean demo) throws Exception {
         Path cache = Files.createTempDirectory("statdesk-felix");
         Map<String, String> cfg = new HashMap<>();
         cfg.put(Constants.FRAMEWORK_STORAGE, cache.toString());
@@ -146,6 +148,9 @@ public final class Main {
                 System.setProperty("java.awt.headless", "true"); // charts render without a display
             }
             cfg.put("statdesk.run.args", toJsonArray(command));
+            if (demo) {
+                cfg.put("statdesk.run.demo", "true");
+            }
         }
         // The console only where no window is shown; a closed stdin must not stop the framework.
         cfg.put("gosh.args", "console".equals(mode) ? "" : "--nointeractive");
@@ -206,7 +211,7 @@ public final class Main {
         fw.start();
         // Without the runtime nothing answers: say so and stop rather than wait for ever (a missing jar in system/).
         Bundle runtime = bundles.get(bundles.size() - 1);
-        if (started.await(5, java.util.concurrent.TimeUnit.MINUTES) && runtime.getState() != Bundle.ACTIVE) {
+        if (awaitStarted(fw, started) && runtime.getState() != Bundle.ACTIVE) {
             System.err.println("statdesk: the runtime bundle " + runtime.getSymbolicName()
                     + " could not start, so the workstation cannot run: " + unresolved(fw, runtime)
                     + "; the distribution in " + home + " is incomplete: rebuild it (mvn install)");
@@ -225,6 +230,22 @@ public final class Main {
             return 1;
         }
         return exit.get();
+    }
+
+    /**
+     * Whether the framework reported STARTED within 5 minutes. A framework stopped while it starts (the console's
+     * shell stops it at once when stdin is closed) never reports STARTED: that ends the wait too.
+     */
+    private static boolean awaitStarted(Framework fw, java.util.concurrent.CountDownLatch started)
+            throws InterruptedException {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (!started.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            int state = fw.getState();
+            if ((state != Bundle.STARTING && state != Bundle.ACTIVE) || System.nanoTime() > end) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What keeps a bundle from resolving, in the framework's words. */

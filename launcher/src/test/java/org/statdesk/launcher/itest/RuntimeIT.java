@@ -73,6 +73,14 @@ public class RuntimeIT {
         Path next = TestBundle.build(data.getParent().resolve(data.getFileName() + "-next/hello-rebuilt.jar"),
                 "1.0.1", "v2", 2, api);
         TestBundle.feature(home.resolve("features"));
+        // builds that hot deploy must not take: one that cannot resolve, one whose activator throws, an older one,
+        // and a bundle that is neither StatDesk's nor a feature's
+        Path bad = data.getParent().resolve(data.getFileName() + "-bad");
+        TestBundle.build(bad.resolve("unresolvable.jar"), TestBundle.BSN, "1.0.2", "v3", 1, api,
+                ",org.statdesk.itest.nosuch", false);
+        TestBundle.build(bad.resolve("throwing.jar"), TestBundle.BSN, "1.0.3", "v4", 1, api, "", true);
+        TestBundle.build(bad.resolve("older.jar"), TestBundle.BSN, "0.9.0", "v0", 1, api, "", false);
+        TestBundle.build(bad.resolve("evil.jar"), "com.example.evil", "1.0.0", "evil", 0, api, "", false);
 
         List<Option> o = new ArrayList<>(List.of(
                 junitBundles(),
@@ -83,6 +91,7 @@ public class RuntimeIT {
                 frameworkProperty("statdesk.data").value(data.toString()),
                 frameworkProperty("statdesk.mode").value("itest"),
                 frameworkProperty("statdesk.itest.next").value(next.toString()),
+                frameworkProperty("statdesk.itest.bad").value(bad.toString()),
                 frameworkProperty("felix.fileinstall.dir").value(home.resolve("etc").toString()),
                 frameworkProperty("felix.fileinstall.filter").value(".*\\.cfg"),
                 frameworkProperty("felix.fileinstall.poll").value("500"),
@@ -214,6 +223,96 @@ public class RuntimeIT {
         assertEquals(id, installed(TestBundle.BSN).getBundleId());
         assertEquals("back to the shipped version", "1.0.0", installed(TestBundle.BSN).getVersion().toString());
         assertEquals("rows are kept", 2, count("SELECT COUNT(*) FROM itest_hello"));
+    }
+
+    @Test
+    public void e_aBuildThatDoesNotResolveOrStartIsReportedAndTheShippedOneStays() throws Exception {
+        long id = installed(TestBundle.BSN).getBundleId();
+        for (String[] c : new String[][] {{"unresolvable.jar", "1.0.2"}, {"throwing.jar", "1.0.3"}}) {
+            String said = dropAndAwait(c[0], "hot deploy failed: " + TestBundle.BSN + " " + c[1]);
+            assertTrue(said, said.contains("the shipped version 1.0.0 runs again"));
+            assertFalse("never reported as deployed: " + said, said.contains("-> " + c[1]));
+            Bundle b = installed(TestBundle.BSN);
+            assertEquals("in place", id, b.getBundleId());
+            assertEquals("1.0.0", b.getVersion().toString());
+            assertEquals(Bundle.ACTIVE, b.getState());
+            awaitAnswer("v1");
+            Files.delete(deploy().resolve(c[0]));
+        }
+    }
+
+    @Test
+    public void f_anOlderBuildIsRefusedUnlessAllowed() throws Exception {
+        String said = dropAndAwait("older.jar", "is older than the shipped version 1.0.0");
+        assertTrue(said, said.contains("deploy/older.jar (" + TestBundle.BSN + " 0.9.0)"));
+        Thread.sleep(1000); // FileInstall polls every 250 ms: nothing more happens
+        assertEquals("1.0.0", installed(TestBundle.BSN).getVersion().toString());
+        assertEquals("v1", answer());
+        Files.delete(deploy().resolve("older.jar"));
+
+        System.setProperty("statdesk.hotdeploy.allowDowngrade", "true");
+        try {
+            said = dropAndAwait("older.jar", "hot deploy: " + TestBundle.BSN + " 1.0.0 -> 0.9.0");
+            awaitAnswer("v0");
+            Files.delete(deploy().resolve("older.jar"));
+            awaitAnswer("v1");
+            assertEquals("1.0.0", installed(TestBundle.BSN).getVersion().toString());
+        } finally {
+            System.clearProperty("statdesk.hotdeploy.allowDowngrade");
+        }
+    }
+
+    @Test
+    public void g_aJarThatIsNoBundleOfStatDeskOrAFeatureIsNotInstalled() throws Exception {
+        String said = dropAndAwait("evil.jar", "deploy/evil.jar (com.example.evil 1.0.0) is neither");
+        Thread.sleep(1500); // several polls of FileInstall, which would have installed and started it
+        assertNull("not installed", installed("com.example.evil"));
+        assertEquals("v1", answer());
+        Files.delete(deploy().resolve("evil.jar"));
+        assertTrue(said, said.contains("refused"));
+    }
+
+    private Path deploy() {
+        return Path.of(ctx.getProperty("statdesk.home")).resolve("deploy");
+    }
+
+    /** Drops a prepared jar into deploy/ and returns what the runtime said on stderr once it says {@code line}. */
+    private String dropAndAwait(String jar, String line) throws Exception {
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        java.io.PrintStream tee = new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public synchronized void write(int b) {
+                err.write(b);
+                said.write(b);
+            }
+
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                err.write(b, off, len);
+                said.write(b, off, len);
+            }
+        }, true, StandardCharsets.UTF_8);
+        System.setErr(tee);
+        try {
+            Files.copy(Path.of(ctx.getProperty("statdesk.itest.bad")).resolve(jar), deploy().resolve(jar),
+                    StandardCopyOption.REPLACE_EXISTING);
+            long end = System.currentTimeMillis() + TIMEOUT_MS;
+            while (System.currentTimeMillis() < end) {
+                String text;
+                synchronized (tee) {
+                    text = said.toString(StandardCharsets.UTF_8);
+                }
+                if (text.contains(line)) {
+                    return text;
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("the runtime did not say '" + line + "' within " + TIMEOUT_MS + " ms; it said: "
+                    + said.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(err);
+        }
     }
 
     private String answer() throws Exception {

@@ -25,6 +25,15 @@ final class TestBundle {
 
     /** Writes the jar for {@code version} whose command answers {@code answer}, with {@code migrations} V1..Vn. */
     static Path build(Path out, String version, String answer, int migrations, Path apiJar) throws IOException {
+        return build(out, BSN, version, answer, migrations, apiJar, "", false);
+    }
+
+    /**
+     * The same with another symbolic name, an extra {@code Import-Package} clause (e.g. a package nobody exports,
+     * so that it cannot resolve) and an activator that throws when {@code failStart}.
+     */
+    static Path build(Path out, String bsn, String version, String answer, int migrations, Path apiJar,
+            String extraImport, boolean failStart) throws IOException {
         Path work = Files.createTempDirectory("itest-bundle");
         Path src = work.resolve("src/org/statdesk/itest/hello/Activator.java");
         Files.createDirectories(src.getParent());
@@ -40,6 +49,9 @@ final class TestBundle {
                 public final class Activator implements BundleActivator {
                     @Override
                     public void start(BundleContext ctx) {
+                        if (%s) {
+                            throw new IllegalStateException("this build cannot start");
+                        }
                         Hashtable<String, Object> p = new Hashtable<>();
                         p.put(Command.NAME, "itest:hello");
                         ctx.registerService(Command.class, args -> CommandResult.ok("%s", "%s"), p);
@@ -49,7 +61,7 @@ final class TestBundle {
                     public void stop(BundleContext ctx) {
                     }
                 }
-                """.formatted(answer, answer), StandardCharsets.UTF_8);
+                """.formatted(failStart, answer, answer), StandardCharsets.UTF_8);
         Path classes = work.resolve("classes");
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -63,10 +75,10 @@ final class TestBundle {
         Attributes a = mf.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", BSN);
+        a.putValue("Bundle-SymbolicName", bsn);
         a.putValue("Bundle-Version", version);
         a.putValue("Bundle-Activator", "org.statdesk.itest.hello.Activator");
-        a.putValue("Import-Package", "org.osgi.framework,org.statdesk.api.command;version=\"[1.0,2)\"");
+        a.putValue("Import-Package", "org.osgi.framework,org.statdesk.api.command;version=\"[1.0,2)\"" + extraImport);
         Files.createDirectories(out.getParent());
         try (OutputStream os = Files.newOutputStream(out); JarOutputStream jar = new JarOutputStream(os, mf)) {
             Path cls = classes.resolve("org/statdesk/itest/hello/Activator.class");

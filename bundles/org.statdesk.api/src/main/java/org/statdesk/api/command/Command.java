@@ -18,6 +18,8 @@ public interface Command {
     String PERMISSION = "statdesk.command.permission";
     /** {@code true} for bulk work; see {@link CommandSpec#bulk()}. */
     String BULK = "statdesk.command.bulk";
+    /** {@code true} for a command that loads demonstration data; see {@link CommandSpec#demo()}. */
+    String DEMO = "statdesk.command.demo";
 
     /**
      * Runs the command. Throw {@link BadInputException} for bad input (exit 2, nothing changed); any other

@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
 /**
  * The one way to declare a {@link Command} (命令): put this on the {@code @Component} class that implements it, and
  * its elements become the service properties the runtime reads ({@code statdesk.command.name}, {@code .usage},
- * {@code .description}, {@code .flags}, {@code .permission}, {@code .bulk}).
+ * {@code .description}, {@code .flags}, {@code .permission}, {@code .bulk}, {@code .demo}).
  * <pre>
  * &#64;Component(service = Command.class)
  * &#64;CommandSpec(name = "registry:import", usage = "registry:import FILE [--admit] [--json]", flags = "admit",
@@ -47,4 +47,11 @@ public @interface CommandSpec {
      * command the optimising compiler and a parallel collector; quick commands get a fast start.
      */
     boolean bulk() default false;
+
+    /**
+     * A command that fills an empty data folder with demonstration data: {@code statdesk demo} runs every such command
+     * of the enabled features before it opens the workstation. It must refuse (exit 2, nothing changed) a data folder
+     * that already holds data.
+     */
+    boolean demo() default false;
 }

@@ -1,5 +1,5 @@
 /** Commands: every capability is a command usable from Gogo, the workbench and {@code statdesk run}. */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.statdesk.api.command;
 

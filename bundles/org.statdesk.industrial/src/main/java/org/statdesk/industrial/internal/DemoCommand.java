@@ -17,6 +17,7 @@ import org.statdesk.api.command.Args;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
+import org.statdesk.api.command.CommandSpec;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.UnitQuery;
 import org.statdesk.api.review.Indicator;
@@ -33,9 +34,10 @@ import org.statdesk.api.review.ReviewService;
  * without its form (a feature not enabled) is skipped and named in the result. Both imports are all-or-nothing, so
  * a failure leaves either nothing or the register and the reports of the enabled forms.
  */
-@Component(property = {Command.NAME + "=demo:load", Command.USAGE + "=demo:load [--seed N] [--json]",
-        Command.DESCRIPTION + "=载入武威演示数据：约1500家单位的名录，已启用专业的月报（工业36个月，商贸、服务业各12个月，"
-                + "含季节性和若干植入的异常），并审核最近一个月"})
+@Component(service = Command.class)
+@CommandSpec(name = "demo:load", usage = "demo:load [--seed N] [--json]",
+        description = "载入武威演示数据：约1500家单位的名录，已启用专业的月报（工业36个月，商贸、服务业各12个月，"
+                + "含季节性和若干植入的异常），并审核最近一个月", permission = "admin.demo", bulk = true, demo = true)
 public final class DemoCommand implements Command {
     private final Command registryImport;
     private final Command reviewImport;

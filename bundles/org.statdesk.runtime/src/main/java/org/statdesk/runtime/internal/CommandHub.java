@@ -34,18 +34,25 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
     private final Map<String, Entry> byName = new ConcurrentHashMap<>();
 
     /** A tracked command; the component behind it is created only when first run, not at every start. */
-    record Entry(String name, Set<String> flags, String usage, String description, String permission,
-            ServiceReference<Command> ref,
-            BundleContext context, ServiceRegistration<?> gogo) {
+    record Entry(String name, Set<String> flags, String usage, String description, String permission, boolean bulk,
+            boolean demo, ServiceReference<Command> ref, BundleContext context, ServiceRegistration<?> gogo) {
         Command command() {
             return context.getService(ref);
         }
     }
 
+    /** What {@code help --json} says of a command beyond its usage line, as its bundle declared it. */
+    record Spec(String usage, String description, List<String> flags, String permission, boolean bulk,
+            boolean demo) {
+    }
+
+    /** Told when commands come or go, to record their kinds for the start script. */
+    private final Runnable changed;
     private final SignIn signIn;
 
-    CommandHub(BundleContext context) {
+    CommandHub(BundleContext context, Runnable changed) {
         super(context, Command.class, null);
+        this.changed = changed;
         this.signIn = new SignIn(context);
     }
 
@@ -74,9 +81,11 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
         ServiceRegistration<?> reg = context.registerService(Function.class.getName(),
                 (Function) (session, arguments) -> console(self[0], session, arguments), props);
         Entry e = new Entry(name, flags, str(ref.getProperty(Command.USAGE)), str(ref.getProperty(Command.DESCRIPTION)),
-                str(ref.getProperty(Command.PERMISSION)), ref, context, reg);
+                str(ref.getProperty(Command.PERMISSION)), yes(ref.getProperty(Command.BULK)),
+                yes(ref.getProperty(Command.DEMO)), ref, context, reg);
         self[0] = e;
         byName.put(name, e);
+        changed.run();
         return e;
     }
 
@@ -91,6 +100,11 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
         return o == null ? "" : String.valueOf(o);
     }
 
+    /** A boolean property as DS writes it (Boolean) or as a hand-registered service may give it ("true"). */
+    static boolean yes(Object o) {
+        return o != null && Boolean.parseBoolean(String.valueOf(o).trim());
+    }
+
     @Override
     public void removedService(ServiceReference<Command> ref, Entry e) {
         byName.remove(e.name(), e);
@@ -100,6 +114,7 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
             // the framework is stopping
         }
         context.ungetService(ref);
+        changed.run();
     }
 
     /** Finds a command by {@code scope:name}, or by a bare name when exactly one scope has it. */
@@ -110,6 +125,37 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
         }
         List<Entry> matches = byName.values().stream().filter(x -> x.name().endsWith(":" + name)).toList();
         return matches.size() == 1 ? matches.get(0) : null;
+    }
+
+    /** Every tracked command's declaration, by name, for {@code help --json}. */
+    Map<String, Spec> specs() {
+        Map<String, Spec> out = new TreeMap<>();
+        byName.values().forEach(e -> out.put(e.name(), new Spec(e.usage(), e.description(),
+                e.flags().stream().sorted().toList(), e.permission(), e.bulk(), e.demo())));
+        return out;
+    }
+
+    /**
+     * The kind (bulk or not) of every command declared now: those tracked, and those that the components of the
+     * active bundles declare but that are not registered (yet), so that the record does not depend on timing.
+     */
+    Map<String, Boolean> kinds() {
+        Map<String, Boolean> out = new TreeMap<>();
+        Diagnosis.declared(context).forEach((name, props) -> out.put(name, yes(props.get(Command.BULK))));
+        byName.values().forEach(e -> out.put(e.name(), e.bulk()));
+        return out;
+    }
+
+    /** The demonstration commands the enabled features declare, in name order. */
+    List<String> demos() {
+        Set<String> out = new java.util.TreeSet<>();
+        Diagnosis.declared(context).forEach((name, props) -> {
+            if (yes(props.get(Command.DEMO))) {
+                out.add(name);
+            }
+        });
+        byName.values().stream().filter(Entry::demo).forEach(e -> out.add(e.name()));
+        return new ArrayList<>(out);
     }
 
     Map<String, String> list() {
@@ -172,31 +218,71 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
                 code = fail(out, json, 2, "run needs a command, e.g. statdesk run feature:list --json; "
                         + "statdesk run help lists them");
             } else {
-                Entry e = awaitCommand(tokens.get(0));
-                String missing = e == null ? Diagnosis.whyUnavailable(context, tokens.get(0)) : null;
-                if (missing != null) {
-                    code = fail(out, json, 1, missing);
-                } else if (e == null) {
-                    code = fail(out, json, 2, "unknown command '" + tokens.get(0) + "': statdesk run help lists the "
-                            + "commands of the enabled features (is the feature that has it enabled?)", tokens.get(0));
-                } else {
-                    CommandResult r = execute(e, tokens.subList(1, tokens.size()));
-                    String s = render(r, json);
-                    if (!s.isEmpty()) {
-                        if (r.exitCode() == CommandResult.OK || json) {
-                            out.println(s);
-                        } else {
-                            System.err.println(s);
-                        }
-                    }
-                    code = r.exitCode();
-                }
+                code = runOne(out, json, tokens);
             }
         } catch (RuntimeException ex) {
             code = fail(out, json, 1, ex.toString());
         }
         out.flush();
         exit(code);
+    }
+
+    /**
+     * {@code statdesk demo}: runs every demonstration command of the enabled features, then exits with 1 when one
+     * failed, 2 when none loaded anything (none declared, or each refused a data folder that holds data), else 0.
+     */
+    void runDemosAndExit(Exception startupError) {
+        PrintStream out = new PrintStream(stdout(), true, StandardCharsets.UTF_8);
+        int code;
+        try {
+            if (startupError != null) {
+                code = fail(out, false, startupError instanceof BadInputException ? 2 : 1, startupError.getMessage());
+            } else {
+                List<String> demos = demos();
+                code = CommandResult.BAD_INPUT;
+                if (demos.isEmpty()) {
+                    Log.info("no enabled feature declares a demonstration (" + Command.DEMO + "=true)");
+                }
+                for (String name : demos) {
+                    Log.info("demonstration data: " + name);
+                    int c = runOne(out, false, List.of(name));
+                    if (c == CommandResult.CHECK_FAILED) {
+                        code = c;
+                        break;
+                    }
+                    if (c == CommandResult.OK) {
+                        code = c;
+                    }
+                }
+            }
+        } catch (RuntimeException ex) {
+            code = fail(out, false, 1, ex.toString());
+        }
+        out.flush();
+        exit(code);
+    }
+
+    /** Finds, runs and prints one command line; the exit code. */
+    private int runOne(PrintStream out, boolean json, List<String> tokens) {
+        Entry e = awaitCommand(tokens.get(0));
+        String missing = e == null ? Diagnosis.whyUnavailable(context, tokens.get(0)) : null;
+        if (missing != null) {
+            return fail(out, json, 1, missing);
+        }
+        if (e == null) {
+            return fail(out, json, 2, "unknown command '" + tokens.get(0) + "': statdesk run help lists the "
+                    + "commands of the enabled features (is the feature that has it enabled?)", tokens.get(0));
+        }
+        CommandResult r = execute(e, tokens.subList(1, tokens.size()));
+        String s = render(r, json);
+        if (!s.isEmpty()) {
+            if (r.exitCode() == CommandResult.OK || json) {
+                out.println(s);
+            } else {
+                System.err.println(s);
+            }
+        }
+        return r.exitCode();
     }
 
     private int fail(PrintStream out, boolean json, int code, String message) {
@@ -249,7 +335,8 @@ final class CommandHub extends ServiceTracker<Command, CommandHub.Entry> {
         return System.out;
     }
 
-    private void exit(int code) {
+    /** Passes the exit code to the launcher and stops the framework. */
+    void exit(int code) {
         try {
             var refs = context.getServiceReferences(IntConsumer.class, "(statdesk.exit=true)");
             if (!refs.isEmpty()) {

@@ -53,6 +53,33 @@ final class Diagnosis {
         }
     }
 
+    /**
+     * The commands that the components of the installed bundles declare (satisfied or not), by name, with their
+     * component properties; empty when SCR is not there.
+     */
+    static Map<String, Map<String, Object>> declared(BundleContext ctx) {
+        Map<String, Map<String, Object>> out = new java.util.TreeMap<>();
+        ServiceReference<ServiceComponentRuntime> ref = ctx.getServiceReference(ServiceComponentRuntime.class);
+        if (ref == null) {
+            return out;
+        }
+        ServiceComponentRuntime scr = ctx.getService(ref);
+        try {
+            if (scr == null) {
+                return out;
+            }
+            for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+                if (d.properties != null && d.properties.get(Command.NAME) instanceof String n
+                        && d.serviceInterfaces != null && List.of(d.serviceInterfaces).contains(Command.class.getName())) {
+                    out.put(n, d.properties);
+                }
+            }
+            return out;
+        } finally {
+            ctx.ungetService(ref);
+        }
+    }
+
     /** A message naming the missing services, or null when no enabled bundle declares the command. */
     static String whyUnavailable(BundleContext ctx, String name) {
         ServiceReference<ServiceComponentRuntime> ref = ctx.getServiceReference(ServiceComponentRuntime.class);

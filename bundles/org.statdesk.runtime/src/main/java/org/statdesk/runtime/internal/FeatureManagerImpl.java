@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -120,6 +119,8 @@ final class FeatureManagerImpl implements FeatureManager {
                     if (override != null) {
                         try (InputStream in = Files.newInputStream(override)) {
                             b.update(in);
+                        } catch (BundleException e) {
+                            backToShipped(b, override, HotDeployer.reason(e));
                         }
                     }
                     toStart.add(b);
@@ -143,10 +144,28 @@ final class FeatureManagerImpl implements FeatureManager {
             }
             for (Bundle b : toStart) {
                 if (b.getHeaders().get("Fragment-Host") == null) {
-                    b.start();
+                    Path override = overrides.get(b.getSymbolicName());
+                    try {
+                        b.start();
+                    } catch (BundleException e) {
+                        if (override == null) {
+                            throw e;
+                        }
+                        // the build from deploy/ does not resolve or start: the shipped one runs instead
+                        backToShipped(b, override, HotDeployer.reason(e));
+                        b.start();
+                    }
                 }
             }
         }
+    }
+
+    /** Drops a jar of deploy/ that failed and puts the shipped jar back in place of it, saying so. */
+    private void backToShipped(Bundle b, Path override, String reason) throws BundleException {
+        String failed = BundleJar.read(override).version().toString();
+        overrides.remove(b.getSymbolicName(), override);
+        b.update(); // re-reads the shipped jar at the bundle's location
+        Log.error(HotDeployer.failed(b.getSymbolicName(), failed, override, reason, b.getVersion().toString()));
     }
 
     /** Refreshes and waits, so that uninstalled bundles' classes are really gone before we go on. */
@@ -193,21 +212,28 @@ final class FeatureManagerImpl implements FeatureManager {
         return null;
     }
 
-    /** Whether a symbolic name belongs to a bundle of some feature (enabled or not). */
-    boolean isFeatureBundle(String symbolicName) {
+    /**
+     * The jar StatDesk ships under that symbolic name: the installed bundle's from bundles/ or system/, else the jar
+     * of a feature (enabled or not) in bundles/ or system/; null when StatDesk ships no such bundle.
+     */
+    Path shippedJar(String symbolicName) {
+        Bundle b = shipped(symbolicName);
+        if (b != null) {
+            return Path.of(java.net.URI.create(b.getLocation().substring("reference:".length())));
+        }
         for (FeatureFile f : features.values()) {
             for (String c : f.bundles()) {
-                try (JarFile jar = new JarFile(jarOf(c).toFile())) {
-                    String bsn = jar.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
-                    if (bsn != null && bsn.split(";")[0].trim().equals(symbolicName)) {
-                        return true;
+                try {
+                    Path jar = jarOf(c);
+                    if (symbolicName.equals(BundleJar.read(jar).symbolicName())) {
+                        return jar;
                     }
-                } catch (IOException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     // a missing jar is reported by apply(); here it just does not match
                 }
             }
         }
-        return false;
+        return null;
     }
 
     Map<String, Path> overrides() {

@@ -11,6 +11,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.statdesk.api.audit.TrustAnchors;
 import org.statdesk.api.command.Args;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.Command;
@@ -95,6 +96,7 @@ public final class StoreCommands {
                     c.rollback();
                     throw new BadInputException("cannot restore from " + file + ": " + e.getMessage());
                 }
+                recordRestore(c, file);
             }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("file", file.toAbsolutePath().toString());
@@ -106,6 +108,22 @@ public final class StoreCommands {
                 return CommandResult.ok(doc, text + " (the audit bundle is not installed: journal not checked)");
             }
             return new CommandResult(verify.exitCode(), doc, text + "\n" + verify.text());
+        }
+
+        /**
+         * Tells the journal's anchors that this is a restore, not a rollback (until backups carry their own trust,
+         * the restored database's head and this installation's keys are trusted).
+         */
+        private void recordRestore(Connection c, Path file) throws Exception {
+            ServiceReference<TrustAnchors> ref = ctx.getServiceReference(TrustAnchors.class);
+            TrustAnchors anchors = ref == null ? null : ctx.getService(ref);
+            if (anchors != null) {
+                try {
+                    anchors.restored(anchors.forBackup(c), file.getFileName().toString());
+                } finally {
+                    ctx.ungetService(ref);
+                }
+            }
         }
 
         private CommandResult verifyJournal() throws Exception {
