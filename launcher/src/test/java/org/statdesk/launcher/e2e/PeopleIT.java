@@ -71,7 +71,7 @@ class PeopleIT {
         Map<String, String> env = new java.util.HashMap<>();
         env.put("STATDESK_PASSWORD", password);
         if (command.length > 0 && command[0].equals("user:add")) {
-            env.put("STATDESK_NEW_PASSWORD", PASSWORDS.get(command[1]));
+            env.put("STATDESK_NEW_PASSWORD", PASSWORDS.getOrDefault(command[1], "一个新用户的长密码"));
         }
         return said(DIST.run(env, args));
     }
