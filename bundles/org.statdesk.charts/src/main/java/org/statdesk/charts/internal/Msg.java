@@ -1,42 +1,33 @@
 package org.statdesk.charts.internal;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import org.statdesk.api.workbench.Messages;
 
 /** Chart text from resource bundles: Chinese by default, English with {@code statdesk.locale=en}. */
 final class Msg {
-    private final ResourceBundle bundle;
-    private final Locale locale;
+    private final Messages messages;
 
     Msg(Locale locale) {
-        this.locale = locale;
-        // No fallback to the JVM's default locale: Chinese is the base bundle, English its _en variant.
-        this.bundle = ResourceBundle.getBundle("org.statdesk.charts.internal.messages", locale,
-                Msg.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
-                        ResourceBundle.Control.FORMAT_PROPERTIES));
+        this("en".equals(locale.getLanguage()) ? "en" : "zh");
+    }
+
+    private Msg(String language) {
+        this.messages = Messages.of("org.statdesk.charts.internal.messages", Msg.class.getClassLoader(), language);
     }
 
     static Msg of(String language) {
-        return new Msg("en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+        return new Msg(language);
     }
 
     Locale locale() {
-        return locale;
+        return messages.locale();
     }
 
     boolean english() {
-        return "en".equals(locale.getLanguage());
+        return messages.english();
     }
 
     String get(String key, Object... args) {
-        String s;
-        try {
-            s = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        return args.length == 0 ? s : new MessageFormat(s, locale).format(args);
+        return messages.get(key, args);
     }
 }

@@ -1,24 +1,18 @@
 package org.statdesk.workbench.internal;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
+import org.statdesk.api.workbench.Messages;
 
 /** The workbench's text from resource bundles: Chinese by default, English with {@code --locale en}. */
 public final class Texts {
-    private final ResourceBundle bundle;
-    private final Locale locale;
+    private final Messages messages;
     private final Map<String, String> titles = new ConcurrentHashMap<>();
 
     public Texts(Locale locale) {
-        this.locale = locale;
-        // Chinese is the base bundle: no fallback to the JVM's default locale, which may well be English.
-        this.bundle = ResourceBundle.getBundle("org.statdesk.workbench.internal.texts", locale,
-                Texts.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.messages = Messages.of("org.statdesk.workbench.internal.texts", Texts.class.getClassLoader(),
+                "en".equals(locale.getLanguage()) ? "en" : "zh");
     }
 
     public static Texts of(String language) {
@@ -26,21 +20,15 @@ public final class Texts {
     }
 
     public Locale locale() {
-        return locale;
+        return messages.locale();
     }
 
     public boolean english() {
-        return "en".equals(locale.getLanguage());
+        return messages.english();
     }
 
     public String get(String key, Object... args) {
-        String s;
-        try {
-            s = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        return args.length == 0 ? s : new MessageFormat(s, locale).format(args);
+        return messages.get(key, args);
     }
 
     /** {@code zh} or {@code en}: the language feature titles are asked in. */
