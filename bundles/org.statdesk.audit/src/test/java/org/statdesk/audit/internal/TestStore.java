@@ -7,18 +7,19 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.osgi.framework.Bundle;
 import org.statdesk.api.store.Store;
+import org.statdesk.testing.MemoryStore;
 
-/** A Store on an H2 database (in memory by default) that applies named migration resources. */
+/**
+ * The shared {@link MemoryStore} with one thing the journal's own tests need: applying single migration scripts by
+ * resource name, so that a test can build the schema of an older version (the journal before checkpoints, say).
+ */
 public final class TestStore implements Store {
-    private final JdbcDataSource ds = new JdbcDataSource();
-    private final Connection keeper;
+    private final MemoryStore store;
 
     public TestStore(String url) throws SQLException {
-        ds.setURL(url);
-        keeper = ds.getConnection(); // keeps an in-memory database alive
+        store = new MemoryStore(url);
     }
 
     public static TestStore memory(String name) throws SQLException {
@@ -44,27 +45,12 @@ public final class TestStore implements Store {
 
     @Override
     public DataSource dataSource() {
-        return ds;
+        return store.dataSource();
     }
 
     @Override
     public Connection connection() throws SQLException {
-        return ds.getConnection();
-    }
-
-    @Override
-    public <T> T inTransaction(SqlWork<T> work) throws Exception {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                T r = work.run(c);
-                c.commit();
-                return r;
-            } catch (Exception | Error e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        return store.connection();
     }
 
     @Override
@@ -78,6 +64,6 @@ public final class TestStore implements Store {
     }
 
     public void close() throws SQLException {
-        keeper.close();
+        store.close();
     }
 }
