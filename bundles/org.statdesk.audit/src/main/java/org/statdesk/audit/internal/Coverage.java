@@ -85,19 +85,24 @@ final class Coverage {
         List<String> oldKeys = new ArrayList<>();
         int refused = 0;
         MessageDigest md = Digests.sha256();
-        String sql = former == null
-                ? "SELECT " + now.keyExpression() + " FROM " + t.table()
-                : "SELECT " + now.keyExpression() + ", " + former.keyExpression() + ", "
-                        + String.join(", ", former.columns()) + " FROM " + t.table();
+        int n = now.columns().size();
+        // Per row: already journaled under the coverage as declared now (a table declared before its first rows, or
+        // a coverage recorded late) -> nothing to do; else under the former coverage -> adopted; else refused.
+        String sql = "SELECT " + now.keyExpression() + ", " + String.join(", ", now.columns())
+                + (former == null ? "" : ", " + former.keyExpression() + ", " + String.join(", ", former.columns()))
+                + " FROM " + t.table();
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String key = rs.getString(1);
+                if (Digests.row(md, rs, 2, n + 1).equals(journaled.get(key))) {
+                    continue;
+                }
                 if (former == null) {
                     newKeys.add(key);
                     continue;
                 }
-                String oldKey = rs.getString(2);
-                String digest = Digests.row(md, rs, 3, former.columns().size() + 2);
+                String oldKey = rs.getString(n + 2);
+                String digest = Digests.row(md, rs, n + 3, n + 2 + former.columns().size());
                 if (digest.equals(journaled.get(oldKey))) {
                     newKeys.add(key);
                     if (!oldKey.equals(key)) {
