@@ -45,7 +45,7 @@ class ChartAgreementTest {
         rooms.imports.importReports(w.toString().getBytes(StandardCharsets.UTF_8), null, LocalDate.of(2025, 3, 4));
         List<Flag> flags = review.run(FEB, "industrial");
 
-        ChartData chart = new ChartData(review, new ComparisonsImpl(rooms.runs, rooms.forms, rooms.flags, store, register,
+        ChartData chart = new ChartData(review, ComparisonsImpl.of(rooms.runs, rooms.forms, rooms.flags, store, register,
                 (String) null),
                 register);
         VarianceModel m = chart.variance(FEB, IND, "industrial");

@@ -181,7 +181,7 @@ class ComparisonsTest {
         Settings s = new Settings(0.4, 0.05, 4, 12, 2.5, 2.0, 1.6, 6);
         ReviewRunImpl runs = new ReviewRunImpl(() -> null, null, null, null, s);
         assertEquals(new Comparisons.Parameters(0.4, 0.05, 4, 12, 2.5, null),
-                new ComparisonsImpl(runs, null, null, null, null, (String) null).parameters());
+                ComparisonsImpl.of(runs, null, null, null, null, (String) null).parameters());
         assertEquals("org.statdesk.review", new ComparisonsImpl(runs, null, null, () -> null, null,
                 Map.<String, Object>of("service.pid", "org.statdesk.review")).parameters().source());
         assertNull(new ComparisonsImpl(runs, null, null, () -> null, null,

@@ -32,6 +32,7 @@ final class StatusBar implements Background.Progress {
     private final JButton cancelButton;
     private final List<Runnable> cancels = new ArrayList<>();
     private final JPanel panel = new JPanel(new BorderLayout());
+    private Person person;
 
     StatusBar(Texts texts) {
         this.texts = texts;
@@ -84,10 +85,14 @@ final class StatusBar implements Background.Progress {
         }
         featuresLabel.setText(texts.get("status.features", names.isEmpty() ? texts.get("status.none")
                 : String.join("、", names)));
+        if (person != null) {
+            setPerson(person); // the specialty's title is known once the features are
+        }
     }
 
     /** Names the signed-in person and their role (with county or specialty) first in the line. */
     void setPerson(Person p) {
+        person = p;
         String scope = p.county() != null ? " " + p.county()
                 : p.specialty() != null ? " " + texts.specialty(p.specialty()) : "";
         personLabel.setText(texts.get("status.person", p.display(), texts.get("role." + p.role()) + scope)

@@ -35,9 +35,9 @@ import org.statdesk.api.workbench.View;
 public class Workbench {
     private final BundleContext ctx;
     private volatile Shell shell;
-    private ServiceTracker<View, View> views;
-    private ServiceTracker<FeatureManager, FeatureManager> featureManagers;
-    private BundleListener bundleListener;
+    private volatile ServiceTracker<View, View> views;
+    private volatile ServiceTracker<FeatureManager, FeatureManager> featureManagers;
+    private volatile BundleListener bundleListener;
     private volatile boolean closing;
     private Texts texts;
 
@@ -52,45 +52,54 @@ public class Workbench {
         String data = String.valueOf(ctx.getProperty("statdesk.data"));
         String period = initialPeriod(ctx.getProperty("statdesk.period"));
         People people = people();
-        boolean[] cancelled = {false};
+        if (people != null && people.hasUsers()) {
+            // Asked after activation, not during it: the workstation finishes starting (and lets `statdesk run` in)
+            // while the person types, and the window and views come once they signed in.
+            EventQueue.invokeLater(() -> {
+                Looks.install(flatLafLoader());
+                Person person = new SignInDialog(texts).ask(people::signInForSession);
+                if (person == null || closing) {
+                    windowClosed();
+                    return;
+                }
+                shell = new Shell(texts, data, period, this::windowClosed);
+                shell.setPerson(person);
+                showWindow();
+                openTrackers();
+            });
+            return;
+        }
         try {
             EventQueue.invokeAndWait(() -> {
                 Looks.install(flatLafLoader());
                 Startup.mark("look installed");
-                Person person = null;
-                if (people != null && people.hasUsers()) {
-                    person = new SignInDialog(texts).ask(people::signInForSession);
-                    if (person == null) {
-                        cancelled[0] = true;
-                        return;
-                    }
-                } else if (people != null) {
-                    person = people.current().orElse(null);
-                }
                 shell = new Shell(texts, data, period, this::windowClosed);
-                if (person != null) {
-                    shell.setPerson(person);
+                if (people != null) {
+                    people.current().ifPresent(shell::setPerson);
                 }
                 Startup.mark("shell built");
             });
-            if (cancelled[0]) {
-                windowClosed();
-                return;
-            }
         } catch (Exception e) {
             System.err.println("statdesk.workbench: cannot open the window: " + e);
             return;
         }
         // The window first, then the views as they are tracked: each fills its tab as it comes, instead of the
         // user looking at nothing until the last view of the last bundle is built.
-        EventQueue.invokeLater(() -> {
-            Shell s = shell;
-            if (s != null) {
-                s.show();
-                long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.err.println("statdesk.workbench: window shown " + sinceStart + " ms after JVM start");
-            }
-        });
+        EventQueue.invokeLater(this::showWindow);
+        openTrackers();
+    }
+
+    private void showWindow() {
+        Shell s = shell;
+        if (s != null) {
+            s.show();
+            long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.println("statdesk.workbench: window shown " + sinceStart + " ms after JVM start");
+        }
+    }
+
+    /** Views, features and bundle events, tracked once the window exists (each view fills its tab as it comes). */
+    private void openTrackers() {
         views = new ServiceTracker<>(ctx, View.class, new ViewCustomizer());
         views.open();
         featureManagers = new ServiceTracker<>(ctx, FeatureManager.class, null) {

@@ -51,8 +51,16 @@ public final class ComparisonsImpl implements Comparisons {
         this(runs, forms, flags, schema.store(), register, sourceOf(properties));
     }
 
-    /** For tests: {@code source} names the configuration the settings came from, null for the defaults. */
-    public ComparisonsImpl(ReviewRun runs, FormCatalogue forms, FlagWorkflow flags, Store store, Register register,
+    /**
+     * For tests: {@code source} names the configuration the settings came from, null for the defaults. A factory,
+     * not a second public constructor of the same length, which would leave DS to pick the wrong one.
+     */
+    public static ComparisonsImpl of(ReviewRun runs, FormCatalogue forms, FlagWorkflow flags, Store store,
+            Register register, String source) {
+        return new ComparisonsImpl(runs, forms, flags, store, register, source);
+    }
+
+    private ComparisonsImpl(ReviewRun runs, FormCatalogue forms, FlagWorkflow flags, Store store, Register register,
             String source) {
         this.runs = runs;
         this.forms = forms;
