@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import static org.statdesk.workbench.internal.WorkbenchGuiTest.onEdt;
 import static org.statdesk.workbench.internal.WorkbenchGuiTest.waitFor;
 
@@ -56,8 +56,9 @@ class FeatureRemovalGuiTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(!GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") != null
-                && !System.getenv("DISPLAY").isBlank(), "no display: start Xvfb :99 and set DISPLAY=:99");
+        assertTrue(!GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") != null
+                && !System.getenv("DISPLAY").isBlank(),
+                "no display: the GUI tests open real windows; run .ci/run (it starts Xvfb), or Xvfb :99 & and DISPLAY=:99");
         framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(Map.of(
                 Constants.FRAMEWORK_STORAGE, dir.resolve("felix").toString(),
                 Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,

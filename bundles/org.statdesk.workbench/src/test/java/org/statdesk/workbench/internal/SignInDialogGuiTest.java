@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import static org.statdesk.workbench.internal.WorkbenchGuiTest.waitFor;
 
 import java.awt.Component;
@@ -30,8 +30,9 @@ class SignInDialogGuiTest {
 
     @BeforeEach
     void display() {
-        assumeTrue(!GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") != null
-                && !System.getenv("DISPLAY").isBlank(), "no display: start Xvfb :99 and set DISPLAY=:99");
+        assertTrue(!GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") != null
+                && !System.getenv("DISPLAY").isBlank(),
+                "no display: the GUI tests open real windows; run .ci/run (it starts Xvfb), or Xvfb :99 & and DISPLAY=:99");
     }
 
     private String signIn(String user, char[] pw) {
