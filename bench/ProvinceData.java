@@ -23,7 +23,7 @@ public final class ProvinceData {
     private static final double[] SEASON = {0.86, 0.68, 1.00, 1.02, 1.03, 1.04, 1.00, 1.00, 1.04, 1.05, 1.08, 1.16};
     private static final String[] INDICATORS = {"output_value", "output_value_ytd", "sales_value", "export_value",
             "revenue_ytd", "electricity", "employees"};
-    // brand characters: two of them make 1,600 brands, so that names within a township rarely look alike
+    // brand characters: three of them make 64,000 brands
     private static final String BRAND = "祁天雷凉民古石丝金黄鑫源泰丰盛华宏兴瑞恒德隆昌达富利安康永嘉鸿润晟博远航骏峰辉煌";
     private static final String[] TRADES = {"机械制造", "食品加工", "建材", "化工", "纺织", "酿造", "电子", "新能源",
             "冶金", "矿业", "电力", "制药", "塑料制品", "农产品加工", "水泥", "铝业"};
@@ -98,8 +98,10 @@ public final class ProvinceData {
                 double employees = Math.max(20, Math.round(level / 60));
                 double revenue = Math.round(level * 12 * salesRate * 1.03);
 
-                String name = town.name() + BRAND.charAt(rnd.nextInt(BRAND.length()))
-                        + BRAND.charAt(rnd.nextInt(BRAND.length())) + TRADES[rnd.nextInt(TRADES.length)] + "有限公司";
+                // two characters of the township and a three-character brand: two names alike enough to be taken
+                // for a duplicate (name similarity >= 0.85) are rare, as in a real register
+                String name = town.name().substring(0, Math.min(2, town.name().length())) + brand(rnd)
+                        + TRADES[rnd.nextInt(TRADES.length)] + "有限公司";
                 String person = SURNAMES[rnd.nextInt(SURNAMES.length)] + GIVEN[rnd.nextInt(GIVEN.length)];
                 b.setLength(0);
                 b.append(code).append(',').append(name).append(',').append(town.code()).append(',').append(industry)
@@ -146,6 +148,14 @@ public final class ProvinceData {
             System.out.println("units=" + n + " townships=" + towns.size() + " month1=" + m1 + " month2=" + m2
                     + " slips=" + slips);
         }
+    }
+
+    private static String brand(Random rnd) {
+        StringBuilder b = new StringBuilder(3);
+        for (int i = 0; i < 3; i++) {
+            b.append(BRAND.charAt(rnd.nextInt(BRAND.length())));
+        }
+        return b.toString();
     }
 
     private static double round(double x, int decimals) {
