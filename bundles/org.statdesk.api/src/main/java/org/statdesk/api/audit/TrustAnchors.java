@@ -34,4 +34,15 @@ public interface TrustAnchors {
      * the anchors, replacing the anchors of the database that is replaced.
      */
     void restored(String trust, String backupName) throws SQLException;
+
+    /**
+     * Verifies the journal on {@code c} (a restored database, before it is swapped in) against {@code trust} as
+     * {@link #forBackup} wrote it instead of this workstation's anchors: the chain, every guarded record, each
+     * checkpoint signed by one of the backup's keys, and that the journal holds exactly the backup's head.
+     */
+    Verification verify(Connection c, String trust) throws SQLException;
+
+    /** A verification: whether it holds, the document {@code audit:verify --json} prints, and its text. */
+    record Verification(boolean ok, Object json, String text) {
+    }
 }

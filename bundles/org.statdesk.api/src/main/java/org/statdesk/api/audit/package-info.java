@@ -1,5 +1,5 @@
 /** The tamper-evident audit trail (审计日志): who, when, what, why. */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.statdesk.api.audit;
 

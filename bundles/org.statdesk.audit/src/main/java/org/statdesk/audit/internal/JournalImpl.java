@@ -21,12 +21,14 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.statdesk.api.audit.AuditedTable;
 import org.statdesk.api.audit.Journal;
+import org.statdesk.api.audit.TrustAnchors;
 import org.statdesk.api.audit.UserProvider;
 import org.statdesk.api.store.Store;
 
@@ -34,26 +36,146 @@ import org.statdesk.api.store.Store;
  * The journal: appends hash-chained entries on the caller's connection. Appenders lock the head row of the chain
  * for the rest of their transaction, so two writers (threads or processes) never fork the chain.
  */
-@Component(service = Journal.class, immediate = true)
-public final class JournalImpl implements Journal {
+@Component(service = {Journal.class, TrustAnchors.class}, immediate = true)
+public final class JournalImpl implements Journal, TrustAnchors {
     static final String WHOLE_RECORD = "*";
     private static final int BATCH = 2000;
     private final Store store;
     private final UserProvider users;
+    private final Trustee trustee;
+    private final BundleContext ctx;
     private final Map<String, TableInfo> tables = new ConcurrentHashMap<>();
+    /** Schema rows known to be journaled; a different count means a bundle migrated since. */
+    private volatile int schemaRows = -1;
 
+    /**
+     * The workstation's journal: seals every new head with the installation's key and anchors the heads it sees,
+     * at once when it opens (so that a head written before a kill is anchored at the next start) and when it stops.
+     */
     @Activate
     public JournalImpl(@Reference Store store,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) UserProvider users, BundleContext ctx)
-            throws SQLException {
-        this(store, users);
+            throws SQLException, java.io.IOException {
+        this(store, users, Trustee.inDataFolder(store.dataFolder(), users), ctx);
         store.migrate(ctx.getBundle());
+        try (Connection c = store.connection()) {
+            journalMigrations();
+            trustee.sync(c);
+        }
     }
 
-    /** For tests and benchmarks: the caller has created the schema. */
+    /** For tests and benchmarks: the caller has created the schema; no signing, no anchors. */
     public JournalImpl(Store store, UserProvider users) {
+        this(store, users, null, null);
+    }
+
+    /** For tests: a journal that signs and anchors through {@code trustee}; migrations journaled when ctx is given. */
+    JournalImpl(Store store, UserProvider users, Trustee trustee, BundleContext ctx) {
         this.store = store;
         this.users = users;
+        this.trustee = trustee;
+        this.ctx = ctx;
+    }
+
+    @Deactivate
+    void stop() {
+        try (Connection c = store.connection()) {
+            trustee.sync(c);
+        } catch (SQLException | RuntimeException e) {
+            // the store may be going away too; the next start anchors what this stop could not
+            System.err.println("statdesk: could not anchor the journal's head at stop: " + e.getMessage());
+        }
+    }
+
+    /** Journals, in their own transaction, the schema rows of migrations that ran since the last look. */
+    private void journalMigrations() throws SQLException {
+        if (ctx == null) {
+            return;
+        }
+        try {
+            store.inTransaction(c -> {
+                append(c, List.of());
+                return null;
+            });
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException("cannot journal the schema's migrations: " + e.getMessage(), e);
+        }
+    }
+
+    /** The schema rows to journal with the next append (empty when no bundle migrated since the last look). */
+    private List<Pending> migrations(Connection c) throws SQLException {
+        if (ctx == null) {
+            return List.of();
+        }
+        int n = SchemaHistoryTable.count(c);
+        if (n == schemaRows) {
+            return List.of();
+        }
+        List<String> keys = SchemaHistoryTable.newMigrations(c, ctx);
+        // the count is a hint only: if this transaction rolls back, the next start or look journals them again
+        schemaRows = n;
+        Map<String, String> d = digests(c, SchemaHistoryTable.INFO, keys);
+        List<Pending> out = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            out.add(new Pending("org.statdesk.store", SchemaHistoryTable.TABLE, k, WHOLE_RECORD, null, "migrated",
+                    "数据库结构迁移", d.getOrDefault(k, Digests.DELETED)));
+        }
+        return out;
+    }
+
+    /**
+     * audit:verify: the chain and every guarded row, against the pinned keys and anchored heads, and the head
+     * {@code given} (may be null); anchors the head when all holds.
+     */
+    Verifier.Result verify(Connection c, Connection second, Head given) throws SQLException {
+        if (trustee == null) {
+            return Verifier.verify(c, second, List.copyOf(tables.values()));
+        }
+        schemaRows = -1; // look again: a rolled-back transaction may have left migrations unjournaled
+        journalMigrations();
+        Verifier.Result r = Verifier.verify(c, second, List.copyOf(tables.values()), trustee.trust(), given);
+        if (r.ok()) {
+            trustee.sync(c);
+        }
+        return r;
+    }
+
+    /** audit:head: the head, anchored first when it extends the anchored history. */
+    Head anchoredHead(Connection c) throws SQLException {
+        return trustee == null ? Trustee.head(c) : trustee.sync(c);
+    }
+
+    @Override
+    public Head head(Connection c) throws SQLException {
+        return Trustee.head(c);
+    }
+
+    @Override
+    public String forBackup(Connection c) throws SQLException {
+        return trustee().forBackup(c);
+    }
+
+    @Override
+    public void restored(String trust, String backupName) throws SQLException {
+        trustee().restored(trust, backupName);
+    }
+
+    @Override
+    public Verification verify(Connection c, String trust) throws SQLException {
+        Trustee.Backup b = Trustee.parse(trust);
+        // this installation's own seals can be checked here too (a backup of its own)
+        Anchors.Trust t = trustee == null ? b.trust() : b.trust().checkedWith(trustee.key());
+        Verifier.Result r = Verifier.verify(c, null, List.copyOf(tables.values()), t, null);
+        return new Verification(r.ok(), r, AuditCommands.text(r));
+    }
+
+    private Trustee trustee() {
+        if (trustee == null) {
+            throw new IllegalStateException("this journal was made without its keys and anchors");
+        }
+        return trustee;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -156,7 +278,13 @@ public final class JournalImpl implements Journal {
             String newValue, String reason, String rowDigest) {
     }
 
-    private void append(Connection c, List<Pending> entries) throws SQLException {
+    private void append(Connection c, List<Pending> given) throws SQLException {
+        List<Pending> schema = migrations(c);
+        List<Pending> entries = given;
+        if (!schema.isEmpty()) {
+            entries = new ArrayList<>(schema);
+            entries.addAll(given);
+        }
         if (entries.isEmpty()) {
             return;
         }
@@ -208,6 +336,9 @@ public final class JournalImpl implements Journal {
             up.setLong(1, seq);
             up.setString(2, hash);
             up.executeUpdate();
+        }
+        if (trustee != null) {
+            trustee.checkpoint(c, seq, hash, time);
         }
     }
 

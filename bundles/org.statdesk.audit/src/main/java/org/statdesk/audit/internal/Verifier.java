@@ -23,8 +23,16 @@ public final class Verifier {
     public record Problem(String table, String key, String field, String message) {
     }
 
+    /**
+     * The journal's checks as audit:verify prints them; {@code checkpoints} the signed checkpoints checked,
+     * {@code anchor} the first anchored head the database does not hold (null when all hold).
+     */
     public record Result(boolean ok, long checked, long entries, long rows, long problemCount,
-            List<Problem> problems) {
+            List<Problem> problems, long checkpoints, Mismatch anchor) {
+    }
+
+    /** An anchored head the database does not hold: the expected hash at seq, what the journal has there (or null). */
+    public record Mismatch(long seq, String expected, String found, String source) {
     }
 
     private final List<Problem> problems = new ArrayList<>();
@@ -42,7 +50,7 @@ public final class Verifier {
     }
 
     private Result run(Connection c, Collection<TableInfo> tables) throws SQLException {
-        return run(c, null, tables);
+        return run(c, null, tables, null, null);
     }
 
     /**
@@ -50,10 +58,23 @@ public final class Verifier {
      * the two halves of the work are about equal, and the machine has two cores.
      */
     public static Result verify(Connection c, Connection second, Collection<TableInfo> tables) throws SQLException {
-        return new Verifier().run(c, second, tables);
+        return new Verifier().run(c, second, tables, null, null);
     }
 
-    private Result run(Connection c, Connection second, Collection<TableInfo> tables) throws SQLException {
+    /**
+     * Verifies also against {@code trust} (pinned keys and anchored heads, outside the database) and the head
+     * {@code given} on the command line (may be null): checkpoints' signatures, the chain through each checkpoint and
+     * anchor, and its end signed.
+     */
+    static Result verify(Connection c, Connection second, Collection<TableInfo> tables, Anchors.Trust trust,
+            org.statdesk.api.audit.TrustAnchors.Head given) throws SQLException {
+        return new Verifier().run(c, second, tables, trust, given);
+    }
+
+    private Result run(Connection c, Connection second, Collection<TableInfo> tables, Anchors.Trust trust,
+            org.statdesk.api.audit.TrustAnchors.Head given) throws SQLException {
+        TrustCheck check = trust == null ? null
+                : new TrustCheck(trust, given, Checkpoints.after(c, Long.MIN_VALUE), this::problem);
         // Maps sized from the row counts up front: growing million-entry maps (rehashing, garbage) was a good part of
         // a verify's time. The counts only size the maps; every row is still read and checked.
         Map<String, Integer> sizes = new HashMap<>();
@@ -74,7 +95,7 @@ public final class Verifier {
                 }
             });
         }
-        long entries = chain(c, last);
+        long entries = chain(c, last, check);
         Map<String, Map<String, String>> now;
         try {
             now = current == null ? digestTables(c, tables, sizes) : current.join();
@@ -105,7 +126,8 @@ public final class Verifier {
                 }
             }
         }
-        return new Result(problemCount == 0, entries + rows, entries, rows, problemCount, List.copyOf(problems));
+        return new Result(problemCount == 0, entries + rows, entries, rows, problemCount, List.copyOf(problems),
+                check == null ? 0 : check.checkpoints(), check == null ? null : check.mismatch());
     }
 
     /** The current digest of every row of every guarded table, by key. */
@@ -139,7 +161,7 @@ public final class Verifier {
     }
 
     /** Walks the chain in pages by seq; collects the last row digest of each guarded record. */
-    private long chain(Connection c, Map<String, Map<String, String>> last) throws SQLException {
+    private long chain(Connection c, Map<String, Map<String, String>> last, TrustCheck check) throws SQLException {
         MessageDigest md = Digests.sha256();
         String prev = Digests.GENESIS;
         long expectSeq = 1;
@@ -176,6 +198,9 @@ public final class Verifier {
                                     (firstBadSeen ? "" : "第一个有问题的条目：") + what);
                             firstBadSeen = true;
                         }
+                        if (check != null) {
+                            check.entry(seq, hash);
+                        }
                         // Resynchronise on the stored values so that one bad entry is reported once, not forever.
                         prev = hash;
                         expectSeq = seq + 1;
@@ -192,6 +217,9 @@ public final class Verifier {
                     break;
                 }
             }
+        }
+        if (check != null) {
+            check.finish(expectSeq - 1);
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM aud_head WHERE id = 1");
                 ResultSet rs = ps.executeQuery()) {

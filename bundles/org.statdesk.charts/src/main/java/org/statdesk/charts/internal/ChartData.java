@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.registry.Divisions;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.api.registry.UnitQuery;
+import org.statdesk.api.review.Comparison;
+import org.statdesk.api.review.Comparisons;
 import org.statdesk.api.review.Flag;
 import org.statdesk.api.review.Indicator;
 import org.statdesk.api.review.ReportForm;
@@ -23,52 +24,50 @@ import org.statdesk.api.review.ReviewService;
 
 /**
  * Gathers what a chart shows from the review and the register into plain models; no drawing here, so the figures
- * are tested without pixels.
+ * are tested without pixels. What a chart says about a unit (its stratum, bands, HB bounds, outlier, flags) is the
+ * review's {@link Comparisons}: nothing here recomputes it.
  */
-final class ChartData {
+public final class ChartData {
     private final ReviewService review;
+    private final Comparisons comparisons;
     private final Register register;
-    private final Supplier<ReviewSettings> settings;
 
-    ChartData(ReviewService review, Register register) {
-        this(review, register, () -> ReviewSettings.DEFAULTS);
-    }
-
-    ChartData(ReviewService review, Register register, Supplier<ReviewSettings> settings) {
+    public ChartData(ReviewService review, Comparisons comparisons, Register register) {
         this.review = review;
+        this.comparisons = comparisons;
         this.register = register;
-        this.settings = settings;
-    }
-
-    ReviewSettings settings() {
-        ReviewSettings s = settings.get();
-        return s == null ? ReviewSettings.DEFAULTS : s;
     }
 
     /**
-     * One unit of the variance and HB charts. {@code stratum} is the stratum the review tests it in (null when its
-     * top stratum has fewer than 3 units: not tested); {@code bandLow}/{@code bandHigh} the month-on-month band of
-     * that stratum and {@code hbLow}/{@code hbHigh} its HB bounds for this unit's size, as changes in % (NaN where
-     * there is none); {@code e} its HB effect and {@code eScaled} the effect scaled to its stratum's bounds (−1 and
-     * +1 are the lower and upper bound, 0 the stratum's median effect).
+     * One unit of the variance and HB charts, drawn from the review's {@link Comparison}: {@code stratum} is the
+     * stratum the review tested it in (null: its top stratum has fewer than 3 units, not tested);
+     * {@code bandLow}/{@code bandHigh} the month-on-month band of that stratum and {@code hbLow}/{@code hbHigh} its HB
+     * bounds for this unit's size, as changes in % (NaN where there is none); {@code e} its HB effect and
+     * {@code eScaled} the effect placed on its stratum's bounds (−1 and +1 are the lower and upper bound, 0 the
+     * stratum's median effect); {@code combined}: compared as a 1-2月 report, per month against December.
      */
-    record Point(String code, String name, String county, double previous, double current, double changePct,
+    public record Point(String code, String name, String county, double previous, double current, double changePct,
             boolean flagged, boolean hbOutlier, double size, double e, String stratum, int stratumSize,
-            double bandLow, double bandHigh, double hbLow, double hbHigh, double eScaled) {
+            double bandLow, double bandHigh, double hbLow, double hbHigh, double eScaled, boolean combined) {
     }
 
     /**
-     * The variance of a period: points sorted by change, the overall median change, the settings and
-     * stratification used, how many strata were tested and how many units were not tested.
+     * The variance of a period: points sorted by change, the overall median change, the review's parameters and
+     * the form's stratification, how many strata were tested and how many units were not tested.
      */
-    record VarianceModel(String period, Indicator indicator, String specialty, List<Point> points, double median,
-            ReviewSettings settings, List<String> stratification, int strata, int untested) {
+    public record VarianceModel(String period, Indicator indicator, String specialty, List<Point> points,
+            double median, Comparisons.Parameters parameters, List<String> stratification, int strata,
+            int untested) {
         int flaggedCount() {
             return (int) points.stream().filter(Point::flagged).count();
         }
 
         int hbOutlierCount() {
             return (int) points.stream().filter(Point::hbOutlier).count();
+        }
+
+        int combinedCount() {
+            return (int) points.stream().filter(Point::combined).count();
         }
     }
 
@@ -144,22 +143,17 @@ final class ChartData {
         return null;
     }
 
+    /** The title of a specialty's enabled forms (charts name no specialty themselves); its key when it has none. */
+    String scopeTitle(String specialty) {
+        List<String> titles = forms(specialty).stream().map(ReportForm::title).toList();
+        return titles.isEmpty() ? specialty : String.join("、", titles);
+    }
+
     /** Units by credit code, of one specialty or all. */
     Map<String, Unit> units(String specialty) {
         Map<String, Unit> out = new HashMap<>();
         for (Unit u : register.list(new UnitQuery(null, specialty, null, null, null))) {
             out.put(u.creditCode(), u);
-        }
-        return out;
-    }
-
-    /** Flagged units of a period for one indicator. */
-    Set<String> flagged(String period, String specialty, String indicator) {
-        Set<String> out = new HashSet<>();
-        for (Flag f : review.flags(period, specialty)) {
-            if (indicator.equals(f.indicator())) {
-                out.add(f.creditCode());
-            }
         }
         return out;
     }
@@ -175,164 +169,53 @@ final class ChartData {
     }
 
     /**
-     * Every unit's month-on-month change of an indicator, tested as the review tests it: the units of the form's
-     * specialty with both months positive, in the strata of the form's stratification merged upward below the
-     * minimum size, with the review's band factor and HB settings.
+     * Every unit's month-on-month change of an indicator as the review compared it ({@link Comparisons}): the units
+     * of the form's specialty with both figures positive, 1-2月 reports per month against December.
      */
-    VarianceModel variance(String period, String indicatorCode, String specialty) {
+    public VarianceModel variance(String period, String indicatorCode, String specialty) {
         Indicator ind = indicator(indicatorCode, specialty);
-        ReviewSettings set = settings();
         ReportForm form = formOf(ind.code(), specialty);
         // The review compares a form's own units: without a specialty, the form that holds the indicator decides.
         String scope = specialty != null ? specialty : form == null ? null : form.specialty();
         List<String> stratification = form == null ? List.of() : form.stratification();
-        String prevPeriod = Periods.shift(period, -1);
-        Map<String, Double> cur = review.values(period, ind.code());
-        Map<String, Double> prev = review.values(prevPeriod, ind.code());
-        Map<String, Unit> units = units(scope);
-        Set<String> flagged = flagged(period, specialty, ind.code());
-        List<String> codes = new ArrayList<>();
-        for (Map.Entry<String, Double> e : cur.entrySet()) {
-            Double p = prev.get(e.getKey());
-            // The ratio needs both months positive, as HB does; a unit that stopped or started is another edit.
-            if (p == null || e.getValue() == null || p <= 0 || e.getValue() <= 0) {
-                continue;
+        Comparisons.Parameters parameters = comparisons.parameters();
+        List<Comparison> found = form == null ? List.of() : comparisons.comparisons(period, ind.code(), scope);
+        List<Point> points = new ArrayList<>(found.size());
+        Set<String> strata = new HashSet<>();
+        int untested = 0;
+        for (Comparison c : found) {
+            if (c.tested()) {
+                // a 1-2月 report is tested among the other units' 1-2月 figures: a stratum of its own
+                strata.add((c.combined() ? "1-2|" : "") + c.stratum());
+            } else {
+                untested++;
             }
-            if (scope != null && !units.containsKey(e.getKey())) {
-                continue;
-            }
-            codes.add(e.getKey());
-        }
-        int n = codes.size();
-        double[] c = new double[n];
-        double[] pv = new double[n];
-        Unit[] info = new Unit[n];
-        for (int i = 0; i < n; i++) {
-            c[i] = cur.get(codes.get(i));
-            pv[i] = prev.get(codes.get(i));
-            info[i] = units.get(codes.get(i));
-        }
-        Tested t = test(c, pv, info, stratification, set);
-        List<Point> points = new ArrayList<>(n);
-        double[] changes = new double[n];
-        for (int i = 0; i < n; i++) {
-            String code = codes.get(i);
-            Unit u = info[i];
-            double change = (c[i] / pv[i] - 1) * 100;
-            changes[i] = change;
-            Hb hb = t.hb[i];
-            double size = Math.max(c[i], pv[i]);
-            double bandLow = Double.NaN;
-            double bandHigh = Double.NaN;
-            double hbLow = Double.NaN;
-            double hbHigh = Double.NaN;
-            double e = Double.NaN;
-            double scaled = Double.NaN;
-            boolean outlier = false;
-            if (hb != null) {
-                int k = t.index[i];
-                e = hb.e[k];
-                outlier = hb.outlier(k);
-                bandLow = (hb.medianRatio / set.momBand() - 1) * 100;
-                bandHigh = (hb.medianRatio * set.momBand() - 1) * 100;
-                double[] rb = hb.ratioBounds(size);
-                hbLow = Double.isNaN(rb[0]) ? Double.NaN : (rb[0] - 1) * 100;
-                hbHigh = Double.isNaN(rb[1]) ? Double.NaN : (rb[1] - 1) * 100;
-                scaled = hb.scaled(k);
-            }
-            points.add(new Point(code, u == null ? code : u.name(), u == null ? null : u.countyCode(), pv[i], c[i],
-                    change, flagged.contains(code), outlier, size, e, t.name[i], t.size[i], bandLow, bandHigh, hbLow,
-                    hbHigh, scaled));
+            points.add(new Point(c.creditCode(), c.name(), c.county(), c.previous(), c.current(), pct(c.ratio()),
+                    c.flagged(), c.outlier(), c.size(), c.effect(), c.stratum(), c.stratumSize(), pct(c.bandLow()),
+                    pct(c.bandHigh()), pct(c.ratioLower()), pct(c.ratioUpper()), onBounds(c), c.combined()));
         }
         points.sort(Comparator.comparingDouble(Point::changePct).thenComparing(Point::code));
-        double median = n == 0 ? Double.NaN : Hb.quantile(Hb.sorted(changes), 0.5);
-        return new VarianceModel(period, ind, scope, points, median, set, List.copyOf(stratification), t.strata,
-                t.untested);
+        double[] changes = points.stream().mapToDouble(Point::changePct).toArray();
+        return new VarianceModel(period, ind, scope, points, Quantiles.median(changes), parameters,
+                List.copyOf(stratification), strata.size(), untested);
     }
 
-    /** Per unit: the HB of the stratum it is tested in (null: not tested), its index there, the stratum's name. */
-    private static final class Tested {
-        Hb[] hb;
-        int[] index;
-        String[] name;
-        int[] size;
-        int strata;
-        int untested;
+    /** A ratio as a change in % (NaN stays NaN). */
+    static double pct(double ratio) {
+        return (ratio - 1) * 100;
     }
 
     /**
-     * The review's stratification (Engine.stratify): each unit is tested in the finest stratum with at least the
-     * minimum number of units, or in the top one if that has 3 or more; a stratum's HB runs over all its units.
+     * Where a unit's HB effect lies between its stratum's bounds: −1 and +1 are the bounds, 0 the median effect, so
+     * that strata of different spreads share one axis and a unit is an outlier exactly when it lies beyond ±1.
      */
-    static Tested test(double[] cur, double[] prev, Unit[] info, List<String> stratification, ReviewSettings set) {
-        int n = cur.length;
-        List<List<String>> levels = Strata.levels(stratification);
-        int nl = levels.size();
-        String[][] key = new String[nl][n];
-        List<Map<String, Integer>> counts = new ArrayList<>();
-        for (int l = 0; l < nl; l++) {
-            Map<String, Integer> cnt = new HashMap<>();
-            for (int u = 0; u < n; u++) {
-                key[l][u] = Strata.key(info[u], levels.get(l));
-                cnt.merge(key[l][u], 1, Integer::sum);
-            }
-            counts.add(cnt);
+    static double onBounds(Comparison c) {
+        double d = c.effect() - c.effectMedian();
+        double span = d < 0 ? c.effectMedian() - c.effectLower() : c.effectUpper() - c.effectMedian();
+        if (Double.isNaN(d) || span > 0) {
+            return d / span;
         }
-        int[] level = new int[n];
-        Map<String, List<Integer>> members = new HashMap<>();
-        for (int u = 0; u < n; u++) {
-            level[u] = -1;
-            for (int l = 0; l < nl; l++) {
-                int cnt = counts.get(l).get(key[l][u]);
-                if (cnt >= set.minStratum() || l == nl - 1 && cnt >= 3) {
-                    level[u] = l;
-                    members.putIfAbsent(l + "|" + key[l][u], new ArrayList<>());
-                    break;
-                }
-            }
-        }
-        // members of each used stratum: every unit with that key at that level, tested there or finer
-        for (int l = 0; l < nl; l++) {
-            for (int u = 0; u < n; u++) {
-                List<Integer> m = members.get(l + "|" + key[l][u]);
-                if (m != null) {
-                    m.add(u);
-                }
-            }
-        }
-        Tested t = new Tested();
-        t.hb = new Hb[n];
-        t.index = new int[n];
-        t.name = new String[n];
-        t.size = new int[n];
-        t.strata = members.size();
-        for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
-            int l = Integer.parseInt(e.getKey().substring(0, e.getKey().indexOf('|')));
-            List<Integer> m = e.getValue();
-            double[] c = new double[m.size()];
-            double[] p = new double[m.size()];
-            for (int i = 0; i < m.size(); i++) {
-                c[i] = cur[m.get(i)];
-                p[i] = prev[m.get(i)];
-            }
-            Hb hb = Hb.compute(c, p, set.hbU(), set.hbA(), set.hbC());
-            for (int i = 0; i < m.size(); i++) {
-                int u = m.get(i);
-                if (level[u] == l) {
-                    t.hb[u] = hb;
-                    t.index[u] = i;
-                    String k = key[l][u];
-                    t.name[u] = k.equals("*") ? "*" : k;
-                    t.size[u] = m.size();
-                }
-            }
-        }
-        for (int u = 0; u < n; u++) {
-            if (t.hb[u] == null) {
-                t.untested++;
-            }
-        }
-        return t;
+        return d == 0 ? 0 : Math.signum(d) * Double.MAX_VALUE;
     }
 
     SeriesModel series(String code, String period, String indicatorCode, String specialty) {

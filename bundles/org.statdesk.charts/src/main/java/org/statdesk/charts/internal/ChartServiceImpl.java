@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -16,12 +17,7 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
-import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,58 +26,45 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.statdesk.api.charts.ChartService;
 import org.statdesk.api.command.BadInputException;
+import org.statdesk.api.feature.FeatureManager;
 import org.statdesk.api.registry.Register;
+import org.statdesk.api.review.Comparisons;
+import org.statdesk.api.review.Indicator;
+import org.statdesk.api.review.ReportForm;
 import org.statdesk.api.review.ReviewService;
 
-/** The chart service (对比图服务): models from the review and the register, drawn by JFreeChart, PNG or SVG. */
-@Component(service = ChartService.class)
-public class ChartServiceImpl implements ChartService {
+/**
+ * The chart service (对比图服务): models from the review (its comparisons and flags) and the register, drawn by
+ * JFreeChart, PNG or SVG.
+ */
+@Component(service = {ChartService.class, ChartSource.class})
+public class ChartServiceImpl implements ChartSource {
     static final String SVG_FALLBACK = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", "
             + "\"PingFang SC\", \"WenQuanYi Zen Hei\", \"SimHei\", sans-serif";
     private final ChartData data;
     private final Charts charts;
     private final Msg msg;
 
-    /** ConfigAdmin, to read the review's settings; optional so that charts still draw (with defaults) without it. */
+    /** The feature files' titles name a specialty (工业, Industry); without them the titles of its forms do. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile ConfigurationAdmin configAdmin;
+    volatile FeatureManager features;
 
     @Activate
-    public ChartServiceImpl(@Reference ReviewService review, @Reference Register register, BundleContext ctx) {
-        this.msg = Msg.of(ctx.getProperty("statdesk.locale"));
-        this.charts = new Charts(msg);
-        this.data = new ChartData(review, register, this::reviewSettings);
+    public ChartServiceImpl(@Reference ReviewService review, @Reference Comparisons comparisons,
+            @Reference Register register, BundleContext ctx) {
+        this(review, comparisons, register, ctx.getProperty("statdesk.locale"));
     }
 
-    public ChartServiceImpl(ReviewService review, Register register, String language) {
-        this(review, register, language, () -> ReviewSettings.DEFAULTS);
-    }
-
-    ChartServiceImpl(ReviewService review, Register register, String language, Supplier<ReviewSettings> settings) {
-        this.data = new ChartData(review, register, settings);
+    public ChartServiceImpl(ReviewService review, Comparisons comparisons, Register register, String language) {
+        this.data = new ChartData(review, comparisons, register);
         this.msg = Msg.of(language);
-        this.charts = new Charts(msg);
+        this.charts = new Charts(msg, this::scopeTitle);
     }
 
-    /**
-     * The review's settings as ConfigAdmin holds them now (pid org.statdesk.review, from
-     * etc/org.statdesk.review.cfg), read on every chart so that an edited file shows in the next chart as it
-     * does in the next review run; the review's defaults when there is no such configuration.
-     */
-    ReviewSettings reviewSettings() {
-        ConfigurationAdmin cm = configAdmin;
-        if (cm == null) {
-            return ReviewSettings.DEFAULTS;
-        }
-        try {
-            // listConfigurations never creates one (getConfiguration would, and bind it to this bundle).
-            Configuration[] cs = cm.listConfigurations("(" + Constants.SERVICE_PID + "=" + ReviewSettings.PID + ")");
-            return cs == null || cs.length == 0 ? ReviewSettings.DEFAULTS : ReviewSettings.of(cs[0].getProperties());
-        } catch (IOException | InvalidSyntaxException | IllegalStateException e) {
-            System.err.println("statdesk.charts: review settings unreadable, using defaults: " + e);
-            return ReviewSettings.DEFAULTS;
-        }
+    private String scopeTitle(String specialty) {
+        FeatureManager fm = features;
+        return fm != null ? fm.title(specialty, msg.english() ? "en" : "zh") : data.scopeTitle(specialty);
     }
 
     ChartData data() {
@@ -96,8 +79,18 @@ public class ChartServiceImpl implements ChartService {
         return msg;
     }
 
-    /** Builds the chart of a kind; parameters as in {@link ChartService}. Bad parameters are bad input. */
-    JFreeChart chart(String kind, Map<String, String> p) {
+    @Override
+    public List<ReportForm> forms(String specialty) {
+        return data.forms(specialty);
+    }
+
+    @Override
+    public Indicator indicator(String code, String specialty) {
+        return data.indicator(code, specialty);
+    }
+
+    @Override
+    public JFreeChart chart(String kind, Map<String, String> p) {
         String period = p.get("period");
         Periods.parse("period", period);
         String specialty = blankToNull(p.get("specialty"));

@@ -30,6 +30,7 @@ import org.jfree.chart.ChartMouseListener;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.entity.XYItemEntity;
+import org.statdesk.api.charts.ChartService;
 import org.statdesk.api.review.Indicator;
 import org.statdesk.api.review.ReportForm;
 import org.statdesk.api.workbench.View;
@@ -42,11 +43,11 @@ import org.statdesk.api.workbench.ViewContext;
 abstract class ChartView implements View {
     /** With {@code -Dstatdesk.trace=true}, how long each chart took from request to screen, on stderr. */
     static final boolean TRACE = Boolean.getBoolean("statdesk.trace");
-    private final ChartServiceImpl service;
+    private final ChartSource service;
     private final String kind;
     private final List<Instance> instances = new ArrayList<>();
 
-    ChartView(ChartServiceImpl service, String kind) {
+    ChartView(ChartSource service, String kind) {
         this.service = service;
         this.kind = kind;
     }
@@ -69,7 +70,7 @@ abstract class ChartView implements View {
     }
 
     boolean usesIndicator() {
-        return !ChartServiceImpl.RATES.equals(kind);
+        return !ChartService.RATES.equals(kind);
     }
 
     final class Instance {
@@ -125,7 +126,7 @@ abstract class ChartView implements View {
             root.add(bar, BorderLayout.NORTH);
             root.add(message, BorderLayout.CENTER);
             root.putClientProperty(ChartView.class, this);
-            if (ChartServiceImpl.VARIANCE.equals(kind) || ChartServiceImpl.HB.equals(kind)) {
+            if (ChartService.VARIANCE.equals(kind) || ChartService.HB.equals(kind)) {
                 panel.addChartMouseListener(new ChartMouseListener() {
                     @Override
                     public void chartMouseClicked(ChartMouseEvent e) {
@@ -145,7 +146,7 @@ abstract class ChartView implements View {
                 fillIndicators();
                 reload();
             });
-            if (ChartServiceImpl.SERIES.equals(kind)) {
+            if (ChartService.SERIES.equals(kind)) {
                 ctx.onFlagSelected(f -> {
                     unit = f.creditCode();
                     indicator = f.indicator();
@@ -165,10 +166,10 @@ abstract class ChartView implements View {
 
         private ChartData.Point pointOf(ChartMouseEvent e) {
             if (e.getEntity() instanceof XYItemEntity x) {
-                if (x.getDataset() instanceof Charts.VarianceDataset v) {
+                if (x.getDataset() instanceof Plotted.VarianceDataset v) {
                     return v.point(x.getSeriesIndex(), x.getItem());
                 }
-                if (x.getDataset() instanceof Charts.HbDataset h) {
+                if (x.getDataset() instanceof Plotted.HbDataset h) {
                     return h.point(x.getSeriesIndex(), x.getItem());
                 }
             }
@@ -180,7 +181,7 @@ abstract class ChartView implements View {
                 return;
             }
             DefaultComboBoxModel<Item> model = new DefaultComboBoxModel<>();
-            for (ReportForm f : service.data().forms(ctx.specialty())) {
+            for (ReportForm f : service.forms(ctx.specialty())) {
                 for (Indicator i : f.indicators()) {
                     if (f.comparedIndicators().contains(i.code())) {
                         model.addElement(new Item(i.code(), i.name() + " (" + i.unit() + ")"));
@@ -192,7 +193,7 @@ abstract class ChartView implements View {
             filling = false;
             if (indicator == null || !selectIndicator(indicator)) {
                 try {
-                    indicator = service.data().indicator(null, ctx.specialty()).code();
+                    indicator = service.indicator(null, ctx.specialty()).code();
                     selectIndicator(indicator);
                 } catch (RuntimeException e) {
                     indicator = null;
@@ -230,7 +231,7 @@ abstract class ChartView implements View {
         void reload() {
             long gen = generation.incrementAndGet();
             long started = System.nanoTime();
-            if (ChartServiceImpl.SERIES.equals(kind) && unit == null) {
+            if (ChartService.SERIES.equals(kind) && unit == null) {
                 show(null, msg.get("view.noUnit"));
                 return;
             }

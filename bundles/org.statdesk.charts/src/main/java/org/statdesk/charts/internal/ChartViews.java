@@ -18,8 +18,8 @@ public final class ChartViews {
         View.TITLE + "=环比差异图", View.TITLE_EN + "=Variance", View.SPECIALTY + "=core", View.AREA + "=editor"})
     public static class Variance extends ChartView {
         @Activate
-        public Variance(@Reference ChartService charts) {
-            super((ChartServiceImpl) charts, ChartService.VARIANCE);
+        public Variance(@Reference ChartSource charts) {
+            super(charts, ChartService.VARIANCE);
         }
     }
 
@@ -27,8 +27,8 @@ public final class ChartViews {
         View.TITLE + "=单位走势", View.TITLE_EN + "=Unit series", View.SPECIALTY + "=core", View.AREA + "=editor"})
     public static class Series extends ChartView {
         @Activate
-        public Series(@Reference ChartService charts) {
-            super((ChartServiceImpl) charts, ChartService.SERIES);
+        public Series(@Reference ChartSource charts) {
+            super(charts, ChartService.SERIES);
         }
     }
 
@@ -36,8 +36,8 @@ public final class ChartViews {
         View.TITLE + "=HB 离群图", View.TITLE_EN + "=HB outliers", View.SPECIALTY + "=core", View.AREA + "=editor"})
     public static class HbPlot extends ChartView {
         @Activate
-        public HbPlot(@Reference ChartService charts) {
-            super((ChartServiceImpl) charts, ChartService.HB);
+        public HbPlot(@Reference ChartSource charts) {
+            super(charts, ChartService.HB);
         }
     }
 
@@ -45,8 +45,8 @@ public final class ChartViews {
         View.TITLE + "=县区对比", View.TITLE_EN + "=Counties", View.SPECIALTY + "=core", View.AREA + "=editor"})
     public static class County extends ChartView {
         @Activate
-        public County(@Reference ChartService charts) {
-            super((ChartServiceImpl) charts, ChartService.COUNTY);
+        public County(@Reference ChartSource charts) {
+            super(charts, ChartService.COUNTY);
         }
     }
 
@@ -54,8 +54,8 @@ public final class ChartViews {
         View.TITLE + "=三率", View.TITLE_EN + "=Rates", View.SPECIALTY + "=core", View.AREA + "=editor"})
     public static class Rates extends ChartView {
         @Activate
-        public Rates(@Reference ChartService charts) {
-            super((ChartServiceImpl) charts, ChartService.RATES);
+        public Rates(@Reference ChartSource charts) {
+            super(charts, ChartService.RATES);
         }
     }
 }

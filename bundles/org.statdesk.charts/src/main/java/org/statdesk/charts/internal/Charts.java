@@ -7,9 +7,9 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
@@ -36,7 +36,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.AbstractXYDataset;
+import org.statdesk.api.review.Comparisons;
 import org.statdesk.charts.internal.ChartData.CountyModel;
 import org.statdesk.charts.internal.ChartData.CountyRow;
 import org.statdesk.charts.internal.ChartData.Point;
@@ -57,125 +57,17 @@ final class Charts {
     static final Color[] BARS = {new Color(0x3B, 0x6E, 0xA5), new Color(0xE0, 0x8E, 0x2B), new Color(0x5A, 0xA4, 0x69)};
 
     private final Msg msg;
+    /** The title of a specialty's report forms, as the forms give it: the charts name no specialty themselves. */
+    private final Function<String, String> scopeTitle;
 
-    Charts(Msg msg) {
+    Charts(Msg msg, Function<String, String> scopeTitle) {
         this.msg = msg;
+        this.scopeTitle = scopeTitle;
     }
 
-    /** Variance points split in two series (unflagged, flagged), values clamped into the visible range. */
-    static final class VarianceDataset extends AbstractXYDataset implements ClampedValues {
-        private static final long serialVersionUID = 1L;
-        final List<List<Point>> series = List.of(new ArrayList<>(), new ArrayList<>());
-        final List<int[]> rank = List.of(new int[0], new int[0]);
-        private final int[][] ranks;
-        private final String[] keys;
-        private final double low;
-        private final double high;
-
-        VarianceDataset(List<Point> points, String normal, String flagged, double low, double high) {
-            this.keys = new String[] {normal, flagged};
-            this.low = low;
-            this.high = high;
-            int[] counts = new int[2];
-            for (Point p : points) {
-                counts[p.flagged() ? 1 : 0]++;
-            }
-            ranks = new int[][] {new int[counts[0]], new int[counts[1]]};
-            int r = 0;
-            int[] at = new int[2];
-            for (Point p : points) {
-                int s = p.flagged() ? 1 : 0;
-                series.get(s).add(p);
-                ranks[s][at[s]++] = ++r;
-            }
-        }
-
-        Point point(int s, int item) {
-            return series.get(s).get(item);
-        }
-
-        @Override
-        public int getSeriesCount() {
-            return 2;
-        }
-
-        @Override
-        public Comparable<?> getSeriesKey(int s) {
-            return keys[s];
-        }
-
-        @Override
-        public int getItemCount(int s) {
-            return series.get(s).size();
-        }
-
-        @Override
-        public Number getX(int s, int item) {
-            return ranks[s][item];
-        }
-
-        @Override
-        public Number getY(int s, int item) {
-            // Extreme changes stay visible at the edge; the tooltip gives the true value.
-            return Math.max(low, Math.min(high, series.get(s).get(item).changePct()));
-        }
-
-        @Override
-        public double trueY(int s, int item) {
-            return series.get(s).get(item).changePct();
-        }
-    }
-
-    /** HB points in three series: ordinary, HB outlier, flagged by the review. */
-    static final class HbDataset extends AbstractXYDataset implements ClampedValues {
-        private static final long serialVersionUID = 1L;
-        final List<List<Point>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        private final String[] keys;
-        private final double low;
-        private final double high;
-
-        HbDataset(List<Point> points, String[] keys, double low, double high) {
-            this.keys = keys;
-            this.low = low;
-            this.high = high;
-            for (Point p : points) {
-                series.get(p.flagged() ? 2 : p.hbOutlier() ? 1 : 0).add(p);
-            }
-        }
-
-        Point point(int s, int item) {
-            return series.get(s).get(item);
-        }
-
-        @Override
-        public int getSeriesCount() {
-            return 3;
-        }
-
-        @Override
-        public Comparable<?> getSeriesKey(int s) {
-            return keys[s];
-        }
-
-        @Override
-        public int getItemCount(int s) {
-            return series.get(s).size();
-        }
-
-        @Override
-        public Number getX(int s, int item) {
-            return series.get(s).get(item).size();
-        }
-
-        @Override
-        public Number getY(int s, int item) {
-            return Math.max(low, Math.min(high, series.get(s).get(item).eScaled()));
-        }
-
-        @Override
-        public double trueY(int s, int item) {
-            return series.get(s).get(item).eScaled();
-        }
+    /** What a chart covers: the title of the specialty's forms, or all specialties. */
+    String scope(String specialty) {
+        return specialty == null ? msg.get("specialty.all") : scopeTitle.apply(specialty);
     }
 
     static StandardChartTheme theme() {
@@ -237,9 +129,8 @@ final class Charts {
         if (values.length == 0) {
             return new double[] {-50, 50};
         }
-        double[] s = Hb.sorted(values);
-        double lo = Hb.quantile(s, 0.01);
-        double hi = Hb.quantile(s, 0.99);
+        double lo = Quantiles.of(values, 0.01);
+        double hi = Quantiles.of(values, 0.99);
         for (double v : mustShow) {
             if (!Double.isNaN(v)) {
                 lo = Math.min(lo, v);
@@ -261,12 +152,6 @@ final class Charts {
         return new double[] {lo - pad, hi + pad};
     }
 
-    /** Quantile p of the non-NaN values. */
-    private static double quantileOf(double[] v, double p) {
-        double[] s = java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).sorted().toArray();
-        return s.length == 0 ? Double.NaN : Hb.quantile(s, p);
-    }
-
     JFreeChart variance(VarianceModel m) {
         List<Point> pts = m.points();
         double[] ch = pts.stream().mapToDouble(Point::changePct).toArray();
@@ -274,21 +159,21 @@ final class Charts {
         double[] bandHigh = pts.stream().mapToDouble(Point::bandHigh).toArray();
         double[] flaggedChanges = pts.stream().filter(Point::flagged).mapToDouble(Point::changePct).toArray();
         // The bands of most units must be visible; a wild unit or a tiny unit's wide HB bound need not be.
-        double[] r = range(ch, new double[] {quantileOf(bandLow, 0.1), quantileOf(bandHigh, 0.9)}, flaggedChanges,
+        double[] r = range(ch, new double[] {Quantiles.of(bandLow, 0.1), Quantiles.of(bandHigh, 0.9)}, flaggedChanges,
                 1.5, -100, 1000);
         double lo = r[0];
         double hi = r[1];
         double inset = (hi - lo) * 0.015;
-        VarianceDataset ds = new VarianceDataset(pts, msg.get("variance.normal"), msg.get("variance.flagged"),
-                lo + inset, hi - inset);
+        Plotted.VarianceDataset ds = new Plotted.VarianceDataset(pts, msg.get("variance.normal"),
+                msg.get("variance.flagged"), lo + inset, hi - inset);
         JFreeChart chart = ChartFactory.createScatterPlot(
                 msg.get("variance.title", m.period(), m.indicator().name()), msg.get("variance.domain"),
                 msg.get("variance.range"), ds, PlotOrientation.VERTICAL, true, true, false);
-        ReviewSettings set = m.settings();
-        finish(chart, msg.get("variance.subtitle", msg.specialty(m.specialty()), pts.size(), m.flaggedCount(),
+        Comparisons.Parameters set = m.parameters();
+        finish(chart, msg.get("variance.subtitle", scope(m.specialty()), pts.size(), m.flaggedCount(),
                 pct(m.median()), indicatorTitle(m.indicator())) + "\n" + parameters(m));
         XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer rr = new ClampedRenderer(lo + inset, hi - inset);
+        XYLineAndShapeRenderer rr = new Plotted.ClampedRenderer(lo + inset, hi - inset);
         rr.setSeriesShape(0, circle(pts.size() > 800 ? 4 : 6));
         rr.setSeriesPaint(0, new Color(NORMAL.getRed(), NORMAL.getGreen(), NORMAL.getBlue(), 170));
         rr.setSeriesShape(1, circle(9));
@@ -301,12 +186,13 @@ final class Charts {
             return msg.get("variance.tooltip", pt.name(), pt.code(), f.format(pt.previous()), f.format(pt.current()),
                     pct(pt.changePct()), unit) + (pt.stratum() == null ? msg.get("variance.tooltip.untested")
                     : msg.get("variance.tooltip.bounds", stratumName(pt.stratum()), pt.stratumSize(),
-                            pct(pt.bandLow()), pct(pt.bandHigh()), pct(pt.hbLow()), pct(pt.hbHigh())));
+                            pct(pt.bandLow()), pct(pt.bandHigh()), pct(pt.hbLow()), pct(pt.hbHigh())))
+                    + (pt.combined() ? msg.get("variance.tooltip.combined") : "");
         });
         plot.setRenderer(rr);
         // The band of each unit's stratum (层中位数 ×÷ momBand) as a ribbon behind the points, in rank order.
         org.jfree.data.xy.YIntervalSeries band = new org.jfree.data.xy.YIntervalSeries(
-                msg.get("variance.band", ReviewSettings.num(set.momBand())));
+                msg.get("variance.band", num(set.momBand())));
         org.jfree.data.xy.XYSeries hbLine = new org.jfree.data.xy.XYSeries(msg.get("variance.hb"), false, true);
         for (int i = 0; i < pts.size(); i++) {
             Point p = pts.get(i);
@@ -377,53 +263,23 @@ final class Charts {
     }
 
     String parameters(VarianceModel m, String key) {
-        ReviewSettings s = m.settings();
+        Comparisons.Parameters s = m.parameters();
         String strat = m.stratification().isEmpty() ? msg.get("strata.none")
                 : String.join("×", m.stratification().stream().map(k -> msg.get("strata." + k)).toList());
-        return msg.get(key, strat, s.minStratum(), m.strata(), ReviewSettings.num(s.momBand()), s.hbText(),
-                s.fromConfiguration() ? ReviewSettings.PID : msg.get("parameters.defaults"))
-                + (m.untested() > 0 ? msg.get("parameters.untested", m.untested()) : "");
+        String hb = String.format(Locale.ROOT, "U=%s, A=%s, C=%s", num(s.hbU()), num(s.hbA()), num(s.hbC()));
+        return msg.get(key, strat, s.minStratum(), m.strata(), num(s.momBand()), hb,
+                s.source() != null ? s.source() : msg.get("parameters.defaults"))
+                + (m.untested() > 0 ? msg.get("parameters.untested", m.untested()) : "")
+                + (m.combinedCount() > 0 ? msg.get("parameters.combined", m.combinedCount()) : "");
+    }
+
+    /** A setting as the subtitle shows it: 7 rather than 7.0. */
+    static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     String stratumName(String key) {
         return "*".equals(key) ? msg.get("strata.all") : key;
-    }
-
-    /** Draws a point clamped to the edge of the plot as an arrowhead pointing off the chart. */
-    static final class ClampedRenderer extends XYLineAndShapeRenderer {
-        private static final long serialVersionUID = 1L;
-        private final double lo;
-        private final double hi;
-
-        ClampedRenderer(double lo, double hi) {
-            super(false, true);
-            this.lo = lo;
-            this.hi = hi;
-        }
-
-        @Override
-        public Shape getItemShape(int series, int item) {
-            org.jfree.data.xy.XYDataset d = getPlot() == null ? null : getPlot().getDataset(0);
-            if (d instanceof ClampedValues c) {
-                double v = c.trueY(series, item);
-                if (v >= hi || v <= lo) {
-                    double a = 6;
-                    java.awt.geom.Path2D.Double t = new java.awt.geom.Path2D.Double();
-                    int dir = v > hi ? -1 : 1; // screen y grows downwards
-                    t.moveTo(0, dir * a);
-                    t.lineTo(-a, -dir * a * 0.4);
-                    t.lineTo(a, -dir * a * 0.4);
-                    t.closePath();
-                    return t;
-                }
-            }
-            return super.getItemShape(series, item);
-        }
-    }
-
-    /** A dataset whose y values are clamped into the plot, knowing the true ones. */
-    interface ClampedValues {
-        double trueY(int series, int item);
     }
 
     private ValueMarker line(double at, Color color, boolean dashed, String label, boolean left) {
@@ -526,11 +382,11 @@ final class Charts {
         double lo = r[0];
         double hi = r[1];
         double inset = (hi - lo) * 0.015;
-        HbDataset ds = new HbDataset(tested, keys, lo + inset, hi - inset);
+        Plotted.HbDataset ds = new Plotted.HbDataset(tested, keys, lo + inset, hi - inset);
         String unit = m.indicator().unit() == null || m.indicator().unit().isBlank() ? "" : m.indicator().unit();
         JFreeChart chart = ChartFactory.createScatterPlot(msg.get("hb.title", m.period(), m.indicator().name()),
                 msg.get("hb.domain", unit), msg.get("hb.range"), ds, PlotOrientation.VERTICAL, true, true, false);
-        finish(chart, msg.get("hb.subtitle", msg.specialty(m.specialty()), tested.size(), m.hbOutlierCount(),
+        finish(chart, msg.get("hb.subtitle", scope(m.specialty()), tested.size(), m.hbOutlierCount(),
                 m.flaggedCount()) + "\n" + parameters(m, "parameters.hb"));
         XYPlot plot = chart.getXYPlot();
         double minSize = tested.stream().mapToDouble(Point::size).min().orElse(1);
@@ -552,7 +408,7 @@ final class Charts {
         }
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setRange(lo, hi);
-        XYLineAndShapeRenderer rr = new ClampedRenderer(lo + inset, hi - inset);
+        XYLineAndShapeRenderer rr = new Plotted.ClampedRenderer(lo + inset, hi - inset);
         rr.setSeriesShape(0, circle(tested.size() > 800 ? 4 : 6));
         rr.setSeriesPaint(0, new Color(NORMAL.getRed(), NORMAL.getGreen(), NORMAL.getBlue(), 160));
         rr.setSeriesShape(1, circle(8));
@@ -588,7 +444,7 @@ final class Charts {
         }
         JFreeChart chart = ChartFactory.createBarChart(msg.get("county.title", m.period(), m.indicator().name()),
                 msg.get("county.domain"), msg.get("county.range"), ds, PlotOrientation.VERTICAL, true, false, false);
-        finish(chart, msg.get("county.subtitle", msg.specialty(m.specialty())));
+        finish(chart, msg.get("county.subtitle", scope(m.specialty())));
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
         r.setSeriesPaint(0, BARS[0]);
@@ -616,7 +472,7 @@ final class Charts {
         }
         JFreeChart chart = ChartFactory.createBarChart(msg.get("rates.title", m.period()), msg.get("county.domain"),
                 msg.get("rates.range"), ds, PlotOrientation.VERTICAL, true, false, false);
-        finish(chart, msg.get("rates.subtitle", msg.specialty(m.specialty())));
+        finish(chart, msg.get("rates.subtitle", scope(m.specialty())));
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
         for (int i = 0; i < 3; i++) {

@@ -39,13 +39,4 @@ final class Msg {
         }
         return args.length == 0 ? s : new MessageFormat(s, locale).format(args);
     }
-
-    /** A specialty's display name, falling back to its key for a specialty added later. */
-    String specialty(String key) {
-        if (key == null) {
-            return get("specialty.all");
-        }
-        String s = get("specialty." + key);
-        return s.startsWith("specialty.") ? key : s;
-    }
 }

@@ -1,25 +1,24 @@
 package org.statdesk.charts.internal;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.InputError;
+import org.statdesk.api.input.Inputs;
 
 /** Report periods ({@code YYYY-MM}) and their arithmetic. */
 final class Periods {
     private Periods() {
     }
 
+    /** A period as every StatDesk input takes it ({@link Inputs#period}): YYYY-MM, 2000-01 up to next month. */
     static YearMonth parse(String field, String period) {
-        if (period == null || !period.matches("\\d{4}-\\d{2}")) {
-            throw bad(field, period, "期间格式应为 YYYY-MM");
-        }
         try {
-            return YearMonth.parse(period);
-        } catch (DateTimeParseException e) {
-            throw bad(field, period, "不是有效的月份");
+            return Inputs.period(period, LocalDate.now());
+        } catch (Inputs.InvalidValueException e) {
+            throw bad(field, period, "期间应为 YYYY-MM (" + e.getMessage() + ")");
         }
     }
 
@@ -38,7 +37,7 @@ final class Periods {
     }
 
     static BadInputException bad(String field, String value, String message) {
-        return new BadInputException("--" + field + " '" + value + "': " + message,
+        return new BadInputException("--" + field + " '" + Inputs.shown(value) + "': " + message,
                 List.of(InputError.of(field, value, message)));
     }
 }

@@ -6,19 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.statdesk.api.command.BadInputException;
+import org.statdesk.api.review.Comparison;
+import org.statdesk.api.review.Comparisons;
 import org.statdesk.charts.internal.ChartData.CountyModel;
 import org.statdesk.charts.internal.ChartData.Point;
 import org.statdesk.charts.internal.ChartData.SeriesModel;
 import org.statdesk.charts.internal.ChartData.VarianceModel;
+import org.statdesk.testing.FakeReview;
+import org.statdesk.testing.Forms;
+import org.statdesk.testing.ListRegister;
 
 class ChartDataTest {
     private final Object[] demo = Fakes.demo(30);
-    private final Fakes.Review review = (Fakes.Review) demo[0];
-    private final Fakes.Registry reg = (Fakes.Registry) demo[1];
-    private final ChartData data = new ChartData(review, reg);
+    private final FakeReview review = (FakeReview) demo[0];
+    private final ListRegister reg = (ListRegister) demo[1];
+    private final Fakes.Compare compare = (Fakes.Compare) demo[2];
+    private final ChartData data = new ChartData(review, compare, reg);
 
     @Test
     void varianceSortsUnitsByChangeAndMarksTheFlaggedOne() {
@@ -41,73 +49,83 @@ class ChartDataTest {
     }
 
     @Test
-    void unitsAreTestedInTheReviewsStrataWithTheReviewsBand() {
-        // 30 units of division C13 in three counties: 10 each, exactly the minimum, so division × county.
+    void eachUnitIsDrawnInTheStratumWithTheBandsAndBoundsTheReviewGaveIt() {
+        // The fake review: one stratum per county, medians 1.00, 1.01, 1.02, band ×÷2, E within ±7.
         VarianceModel m = data.variance("2024-06", "output_value", "industrial");
-        assertEquals(List.of("industry_division", "county"), m.stratification());
+        assertEquals(List.of("industry_division", "county"), m.stratification(), "the form's, for the subtitle");
         assertEquals(3, m.strata());
         assertEquals(0, m.untested());
+        Map<String, Comparison> byCode = new HashMap<>();
+        compare.comparisons("2024-06", "output_value", "industrial").forEach(c -> byCode.put(c.creditCode(), c));
+        assertEquals(30, byCode.size());
+        for (Point p : m.points()) {
+            Comparison c = byCode.get(p.code());
+            assertEquals(c.stratum(), p.stratum(), p.code());
+            assertEquals(c.stratumSize(), p.stratumSize(), p.code());
+            assertEquals((c.bandLow() - 1) * 100, p.bandLow(), 1e-9, p.code());
+            assertEquals((c.bandHigh() - 1) * 100, p.bandHigh(), 1e-9, p.code());
+            assertEquals((c.ratioLower() - 1) * 100, p.hbLow(), 1e-9, p.code());
+            assertEquals((c.ratioUpper() - 1) * 100, p.hbHigh(), 1e-9, p.code());
+            assertEquals(c.outlier(), p.hbOutlier(), p.code());
+            assertEquals(c.flagged(), p.flagged(), p.code());
+            assertEquals(c.effect(), p.e(), 1e-12, p.code());
+            assertEquals(c.size(), p.size(), 1e-12, p.code());
+            // on the scaled axis an outlier lies beyond ±1 and every other unit within
+            assertEquals(c.outlier(), Math.abs(p.eScaled()) > 1, p.code() + " at " + p.eScaled());
+        }
         Point top = m.points().get(29);
         assertEquals("C13×620602", top.stratum());
         assertEquals(10, top.stratumSize());
-        // The band of the stratum: its median ratio times and divided by the review's momBand (2).
-        double[] ratios = m.points().stream().filter(q -> "C13×620602".equals(q.stratum()))
-                .mapToDouble(q -> q.current() / q.previous()).sorted().toArray();
-        assertEquals(10, ratios.length);
-        double rm = (ratios[4] + ratios[5]) / 2;
-        assertEquals((rm * 2 - 1) * 100, top.bandHigh(), 1e-9);
-        assertEquals((rm / 2 - 1) * 100, top.bandLow(), 1e-9);
-        // Units of one stratum share a band; another stratum has its own.
+        assertEquals(100, top.bandHigh(), 1e-9, "median 1.00 × 2");
+        assertEquals(-50, top.bandLow(), 1e-9, "median 1.00 ÷ 2");
         Point other = m.points().stream().filter(q -> "C13×620621".equals(q.stratum())).findFirst().orElseThrow();
-        assertTrue(Math.abs(other.bandHigh() - top.bandHigh()) > 1e-6, "strata differ in their medians");
+        assertEquals((1.01 * 2 - 1) * 100, other.bandHigh(), 1e-9, "another stratum has its own band");
     }
 
     @Test
-    void theReviewsSettingsDecideStrataAndBounds() {
-        // An eleven-unit minimum merges the counties: one stratum, the division.
-        ChartData merged = new ChartData(review, reg, () -> new ReviewSettings(0.5, 0.05, 7, 11, 2.0,
-                ReviewSettings.PID));
-        VarianceModel m = merged.variance("2024-06", "output_value", "industrial");
-        assertEquals(1, m.strata());
-        assertEquals("C13", m.points().get(0).stratum());
-        assertEquals(30, m.points().get(0).stratumSize());
-        // A C wide enough lets even the fivefold jump pass; a narrow band factor widens nothing, it narrows.
-        ChartData lax = new ChartData(review, reg, () -> new ReviewSettings(0.5, 0.05, 500, 10, 10.0,
-                ReviewSettings.PID));
-        VarianceModel l = lax.variance("2024-06", "output_value", "industrial");
-        assertFalse(l.points().get(29).hbOutlier(), "C=500");
-        assertTrue(l.points().get(29).bandHigh() > 800, "band ×10: " + l.points().get(29).bandHigh());
-        // Under 3 units in the top stratum: not tested, no band, no bounds.
-        ChartData tiny = new ChartData(review, reg, () -> new ReviewSettings(0.5, 0.05, 7, 100, 2.0, "x"));
-        assertEquals(0, tiny.variance("2024-06", "output_value", "industrial").untested(),
-                "30 units still make the top stratum");
+    void theReviewsParametersAreTheSubtitlesAndNoConfigurationIsRead() {
+        Charts charts = new Charts(Msg.of("zh"), data::scopeTitle);
+        String defaults = charts.parameters(data.variance("2024-06", "output_value", "industrial"));
+        assertTrue(defaults.contains("行业大类×县区") && defaults.contains("不足 10 家") && defaults.contains("(3 层)")
+                && defaults.contains("×÷2") && defaults.contains("U=0.5, A=0.05, C=7")
+                && defaults.contains("审核默认值"), defaults);
+        compare.parameters = new Comparisons.Parameters(0.4, 0.05, 4, 12, 2.5, "org.statdesk.review");
+        String configured = charts.parameters(data.variance("2024-06", "output_value", "industrial"));
+        assertTrue(configured.contains("不足 12 家") && configured.contains("×÷2.5")
+                && configured.contains("U=0.4, A=0.05, C=4") && configured.contains("取自 org.statdesk.review"),
+                configured);
     }
 
     @Test
-    void settingsAreReadFromTheReviewConfigurationWithItsDefaults() {
-        java.util.Hashtable<String, Object> p = new java.util.Hashtable<>();
-        p.put("hbC", "4");
-        p.put("hbU", 0.4);
-        p.put("minStratum", "12");
-        p.put("momBand", "not a number");
-        ReviewSettings s = ReviewSettings.of(p);
-        assertEquals(4, s.hbC(), 0);
-        assertEquals(0.4, s.hbU(), 0);
-        assertEquals(0.05, s.hbA(), 0);
-        assertEquals(12, s.minStratum());
-        assertEquals(2.0, s.momBand(), 0, "an unreadable value keeps the default");
-        assertTrue(s.fromConfiguration());
-        assertEquals("U=0.4, A=0.05, C=4", s.hbText());
-        assertEquals(ReviewSettings.DEFAULTS, ReviewSettings.of(null));
+    void aUnitThatReportedJanuaryAndFebruaryTogetherIsDrawnAsTheReviewComparedIt() {
+        // 1-2月: no January figure; the review compares February's figure per month against December.
+        String code = "91620602MA00000007";
+        review.put("2024-02", "output_value", code, 2400);
+        review.put("2023-12", "output_value", code, 1000);
+        for (int i = 0; i < 30; i++) {
+            String other = String.format("91620602MA%08d", i);
+            if (!other.equals(code)) {
+                review.put("2024-02", "output_value", other, 1100);
+                review.put("2024-01", "output_value", other, 1000);
+            }
+        }
+        review.values.get("2024-01").get("output_value").remove(code);
+        compare.combined.add(code);
+        VarianceModel m = data.variance("2024-02", "output_value", "industrial");
+        assertEquals(30, m.points().size(), "the 1-2月 unit is drawn, not dropped for want of a January figure");
+        Point p = m.points().stream().filter(q -> q.code().equals(code)).findFirst().orElseThrow();
+        assertTrue(p.combined());
+        assertEquals(1000, p.previous(), 1e-9, "December");
+        assertEquals(140, p.changePct(), 1e-9);
+        assertEquals(1, m.combinedCount());
+        assertTrue(new Charts(Msg.of("zh"), data::scopeTitle).parameters(m).contains("1 家 1-2月合并报送"));
     }
 
     @Test
-    void unitsWithoutAPositivePreviousMonthOrOfAnotherSpecialtyAreLeftOut() {
+    void unitsTheReviewDidNotCompareAreLeftOutAndTheFormDecidesTheScope() {
         reg.add("ZERO", "停产企业", "620602100", "industrial");
         review.put("2024-05", "output_value", "ZERO", 0);
         review.put("2024-06", "output_value", "ZERO", 500);
-        reg.add("NEW", "新开企业", "620602100", "industrial");
-        review.put("2024-06", "output_value", "NEW", 500);
         reg.add("SHOP", "商贸公司", "620602100", "trade");
         review.put("2024-05", "output_value", "SHOP", 100);
         review.put("2024-06", "output_value", "SHOP", 120);
@@ -116,6 +134,28 @@ class ChartDataTest {
         assertEquals(30, all.points().size(),
                 "without a specialty the form holding the indicator decides, as the review compares its own units");
         assertEquals("industrial", all.specialty());
+    }
+
+    @Test
+    void untestedUnitsAreCountedAndHaveNoBands() {
+        // A fourth county of two units: its top stratum is too small in the fake review.
+        reg.add("T1", "小县企业一", "620623100", "industrial");
+        reg.add("T2", "小县企业二", "620623101", "industrial");
+        for (String c : List.of("T1", "T2")) {
+            review.put("2024-05", "output_value", c, 100);
+            review.put("2024-06", "output_value", c, 110);
+        }
+        VarianceModel m = data.variance("2024-06", "output_value", "industrial");
+        assertEquals(2, m.untested());
+        Point t = m.points().stream().filter(q -> q.code().equals("T1")).findFirst().orElseThrow();
+        assertNull(t.stratum());
+        assertTrue(Double.isNaN(t.bandHigh()) && Double.isNaN(t.eScaled()) && !t.hbOutlier());
+    }
+
+    @Test
+    void aSpecialtyIsNamedByTheTitleOfItsForms() {
+        assertEquals("工业产销总值及主要产品产量", data.scopeTitle("industrial"));
+        assertEquals("mining", data.scopeTitle("mining"), "a specialty without a form: its key");
     }
 
     @Test
@@ -152,9 +192,9 @@ class ChartDataTest {
 
     @Test
     void countyGrowthIsTheGrowthOfTheTotals() {
-        Fakes.Review r = new Fakes.Review();
-        Fakes.Registry g = new Fakes.Registry();
-        r.forms.add(Fakes.industrialForm());
+        FakeReview r = new FakeReview();
+        ListRegister g = new ListRegister();
+        r.forms.add(Forms.industrial());
         g.division("620602", "凉州区");
         g.division("620621", "民勤县");
         g.add("A", "甲", "620602100", "industrial");
@@ -168,7 +208,7 @@ class ChartDataTest {
         r.put("2023-06", "output_value", "A", 320);
         r.put("2024-06", "output_value", "C", 150);
         r.put("2024-05", "output_value", "C", 100);
-        CountyModel m = new ChartData(r, g).county("2024-06", null, "industrial");
+        CountyModel m = new ChartData(r, new Fakes.Compare(r, g), g).county("2024-06", null, "industrial");
         assertEquals(3, m.rows().size());
         ChartData.CountyRow whole = m.rows().get(0);
         assertNull(whole.name());

@@ -21,12 +21,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.statdesk.api.command.Args;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.CommandResult;
+import org.statdesk.testing.FakeReview;
+import org.statdesk.testing.ListRegister;
 
 /** Renders every kind headless and looks at the pixels. */
 class ChartRenderTest {
     private final Object[] demo = Fakes.demo(200);
-    private final ChartServiceImpl service = new ChartServiceImpl((Fakes.Review) demo[0], (Fakes.Registry) demo[1],
+    private final ChartServiceImpl service = new ChartServiceImpl((FakeReview) demo[0], (Fakes.Compare) demo[2], (ListRegister) demo[1],
             "zh");
+    /** The data folder of the command under test: no chart may be written into it. */
+    @TempDir
+    Path dataFolder;
     private static final Map<String, String> P = Map.of("period", "2024-06", "unit", "91620602MA00000000");
 
     static BufferedImage png(byte[] bytes) throws Exception {
@@ -103,7 +108,7 @@ class ChartRenderTest {
         assertTrue(red > 25, "flag-coloured pixels: " + red);
 
         // Without flags the red disappears: the colour comes from the flag, not from decoration.
-        ((Fakes.Review) demo[0]).flags.clear();
+        ((FakeReview) demo[0]).flags.clear();
         ByteArrayOutputStream out2 = new ByteArrayOutputStream();
         service.export("variance", P, "png", 1200, 800, out2);
         int red2 = near(png(out2.toByteArray()), Charts.FLAGGED.getRGB(), 12, 130);
@@ -117,7 +122,7 @@ class ChartRenderTest {
         assertTrue(service.chart("series", p).getCategoryPlot().getRangeAxis() instanceof
                 org.jfree.chart.axis.NumberAxis, "an ordinary unit: linear from zero");
         // entered in 元 instead of 千元: a thousand times its months
-        ((Fakes.Review) demo[0]).put("2024-06", "output_value", "91620602MA00000001", 1_037_000);
+        ((FakeReview) demo[0]).put("2024-06", "output_value", "91620602MA00000001", 1_037_000);
         assertTrue(service.chart("series", p).getCategoryPlot().getRangeAxis() instanceof
                 org.jfree.chart.axis.LogAxis, "a slip: log axis");
     }
@@ -125,7 +130,7 @@ class ChartRenderTest {
     @Test
     void exportedFilesAreReadableByOthers(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("r.png");
-        new ChartExportCommand(service).execute(Args.of("--kind", "rates", "--period", "2024-06", "--out",
+        new ChartExportCommand(service, dataFolder).execute(Args.of("--kind", "rates", "--period", "2024-06", "--out",
                 out.toString()));
         if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
@@ -154,8 +159,38 @@ class ChartRenderTest {
     }
 
     @Test
+    void aSpecialtyIsNamedAsItsFeatureFileNamesItElseByItsForms() throws Exception {
+        Map<String, String> p = Map.of("period", "2024-06", "specialty", "industrial");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        service.export("county", p, "svg", 900, 600, out);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("工业产销总值及主要产品产量"), "the form's title");
+        service.features = new org.statdesk.api.feature.FeatureManager() {
+            public java.util.List<FeatureInfo> features() {
+                return java.util.List.of();
+            }
+
+            public FeatureInfo enable(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            public FeatureInfo disable(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public String title(String name, String language) {
+                return name.equals("industrial") ? ("en".equals(language) ? "Industry" : "工业") : name;
+            }
+        };
+        ByteArrayOutputStream titled = new ByteArrayOutputStream();
+        service.export("county", p, "svg", 900, 600, titled);
+        String svg = titled.toString(StandardCharsets.UTF_8);
+        assertTrue(svg.contains("工业 · ") && !svg.contains("工业产销总值"), "the feature's title");
+    }
+
+    @Test
     void englishLocaleTitlesInEnglish() throws Exception {
-        ChartServiceImpl en = new ChartServiceImpl((Fakes.Review) demo[0], (Fakes.Registry) demo[1], "en");
+        ChartServiceImpl en = new ChartServiceImpl((FakeReview) demo[0], (Fakes.Compare) demo[2], (ListRegister) demo[1], "en");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         en.export("rates", P, "svg", 900, 600, out);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("reporting, timeliness and accuracy rates"));
@@ -163,7 +198,7 @@ class ChartRenderTest {
 
     @Test
     void exportCommandWritesTheFileAndReportsIt(@TempDir Path dir) throws Exception {
-        ChartExportCommand cmd = new ChartExportCommand(service);
+        ChartExportCommand cmd = new ChartExportCommand(service, dataFolder);
         Path out = dir.resolve("v.png");
         CommandResult r = cmd.execute(Args.of("--kind", "variance", "--period", "2024-06", "--out", out.toString(),
                 "--json"));
@@ -185,7 +220,7 @@ class ChartRenderTest {
 
     @Test
     void exportCommandRejectsBadInputAndWritesNothing(@TempDir Path dir) throws Exception {
-        ChartExportCommand cmd = new ChartExportCommand(service);
+        ChartExportCommand cmd = new ChartExportCommand(service, dataFolder);
         String out = dir.resolve("x.png").toString();
         assertField(cmd, "kind", "--kind", "pie", "--period", "2024-06", "--out", out);
         assertField(cmd, "period", "--kind", "variance", "--period", "2024-6", "--out", out);
@@ -198,6 +233,18 @@ class ChartRenderTest {
                 "--out", out, "--colour", "red")));
         try (var s = Files.list(dir)) {
             assertEquals(0, s.count(), "nothing written, no temporary file left");
+        }
+    }
+
+    @Test
+    void exportCommandRefusesTheDataFolderAndWritesNothingThere() throws Exception {
+        ChartExportCommand cmd = new ChartExportCommand(service, dataFolder);
+        assertField(cmd, "out", "--kind", "variance", "--period", "2024-06", "--out",
+                dataFolder.resolve("v.png").toString());
+        assertField(cmd, "out", "--kind", "variance", "--period", "2024-06", "--out",
+                dataFolder.resolve("no-such-folder").resolve("v.png").toString());
+        try (var s = Files.list(dataFolder)) {
+            assertEquals(0, s.count(), "nothing written into the data folder");
         }
     }
 

@@ -3,11 +3,15 @@ package org.statdesk.charts.internal;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Map;
+import org.statdesk.testing.FakeReview;
+import org.statdesk.testing.ListRegister;
 
 /**
- * Benchmark (not a test): the variance chart of 2,000 units to a 1200×800 PNG, warm. Target ≤ 300 ms.
+ * Benchmark (not a test): the variance chart of 2,000 units to a 1200×800 PNG, warm. Target ≤ 300 ms. The model
+ * comes from a fake of the review's comparisons, so this measures the chart's own work (model from the
+ * comparisons, chart, drawing, PNG); what the review's comparisons cost is the review's (its panel read).
  * Run: {@code mvn -q test-compile} then
- * {@code java -Djava.awt.headless=true -cp target/classes:target/test-classes:<jfreechart>:<jfreesvg>:<api>
+ * {@code java -Djava.awt.headless=true -cp target/classes:target/test-classes:<jfreechart>:<jfreesvg>:<api>:<testing>
  * org.statdesk.charts.internal.VarianceBenchmark [units] [rounds]}.
  */
 public final class VarianceBenchmark {
@@ -18,7 +22,7 @@ public final class VarianceBenchmark {
         int units = a.length > 0 ? Integer.parseInt(a[0]) : 2000;
         int rounds = a.length > 1 ? Integer.parseInt(a[1]) : 30;
         Object[] demo = Fakes.demo(units);
-        ChartServiceImpl s = new ChartServiceImpl((Fakes.Review) demo[0], (Fakes.Registry) demo[1], "zh");
+        ChartServiceImpl s = new ChartServiceImpl((FakeReview) demo[0], (Fakes.Compare) demo[2], (ListRegister) demo[1], "zh");
         Map<String, String> p = Map.of("period", "2024-06", "indicator", "output_value");
         long cold = time(s, p);
         for (int i = 0; i < 15; i++) {

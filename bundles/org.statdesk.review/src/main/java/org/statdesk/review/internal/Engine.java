@@ -284,25 +284,7 @@ public final class Engine {
         Indicator ind = form.indicators().get(j);
         double[] cur = new double[n];
         double[] base = new double[n];
-        // month on month: this month against last month (a 1-2月 report against December, per month)
-        for (int u = 0; u < n; u++) {
-            if (!rep[u]) {
-                cur[u] = Double.NaN;
-                base[u] = Double.NaN;
-                continue;
-            }
-            if (combinedFeb(0, u)) {
-                cur[u] = Double.NaN; // tested against the other 1-2月 figures below
-                base[u] = Double.NaN;
-            } else {
-                cur[u] = monthly(0, j, u);
-                base[u] = monthly(1, j, u);
-            }
-        }
-        Strat mom = stratify(cur, base);
-        if (month == 2) {
-            mom = withCombined(j, rep, cur, base, mom);
-        }
+        Strat mom = monthOnMonth(j, rep, cur, base);
         // expected values and the expected aggregate for the selective-editing score
         double[] expected = new double[n];
         double total = 0;
@@ -352,6 +334,59 @@ public final class Engine {
         bandFlags(j, ind, "yoy", "同比", cur, base, yoy, s.yoyBand(), slipped, out);
     }
 
+    /** Month on month: this month against last month (a 1-2月 report against December, per month). */
+    private Strat monthOnMonth(int j, boolean[] rep, double[] cur, double[] base) {
+        for (int u = 0; u < n; u++) {
+            if (!rep[u]) {
+                cur[u] = Double.NaN;
+                base[u] = Double.NaN;
+                continue;
+            }
+            if (combinedFeb(0, u)) {
+                cur[u] = Double.NaN; // tested against the other 1-2月 figures below
+                base[u] = Double.NaN;
+            } else {
+                cur[u] = monthly(0, j, u);
+                base[u] = monthly(1, j, u);
+            }
+        }
+        Strat mom = stratify(cur, base);
+        if (month == 2) {
+            mom = withCombined(j, rep, cur, base, mom);
+        }
+        return mom;
+    }
+
+    /**
+     * The month-on-month test of indicator {@code j} as {@link #run()} makes it, per unit (in panel order): the
+     * figures compared, whether the unit reported 1-2月 together (compared per month against December), the key and
+     * size of the stratum it was tested in (null and 0: not tested), the stratum's median ratio, the unit's HB
+     * effect, the stratum's median effect and bounds, and HB's verdict. Reads months t, t - 1 and (for 1-2月
+     * reports) t - 2 of the panel only.
+     */
+    public record MonthOnMonth(double[] current, double[] previous, boolean[] combined, String[] stratum,
+            int[] size, double[] medianRatio, double[] effect, double[] effectMedian, double[] lower, double[] upper,
+            boolean[] outlier) {
+    }
+
+    public MonthOnMonth monthOnMonth(int j) {
+        boolean[] rep = new boolean[n];
+        boolean[] combined = new boolean[n];
+        for (int u = 0; u < n; u++) {
+            rep[u] = p.reported(0, u);
+            combined[u] = rep[u] && combinedFeb(0, u);
+        }
+        double[] cur = new double[n];
+        double[] base = new double[n];
+        Strat st = monthOnMonth(j, rep, cur, base);
+        String[] keys = new String[n];
+        for (int u = 0; u < n; u++) {
+            keys[u] = st.key(u);
+        }
+        return new MonthOnMonth(cur, base, combined, keys, st.size, st.median, st.effect, st.eMedian, st.lower,
+                st.upper, st.hbOutlier);
+    }
+
     /**
      * A 1-2月 report is compared per month against December, and so against the same ratio of every unit of its
      * stratum, (January + February) / 2 / December, so that the Spring Festival move is in the median too.
@@ -387,6 +422,10 @@ public final class Engine {
                 mom.size[u] = comb.size[u];
                 mom.level[u] = comb.level[u];
                 mom.hbOutlier[u] = comb.hbOutlier[u];
+                mom.effect[u] = comb.effect[u];
+                mom.eMedian[u] = comb.eMedian[u];
+                mom.lower[u] = comb.lower[u];
+                mom.upper[u] = comb.upper[u];
             }
         }
         return mom;
@@ -416,9 +455,26 @@ public final class Engine {
         final int[] size = new int[n];
         final int[] level = new int[n];
         final boolean[] hbOutlier = new boolean[n];
+        /** The unit's HB effect, its stratum's median effect and bounds (NaN: not tested). */
+        final double[] effect = new double[n];
+        final double[] eMedian = new double[n];
+        final double[] lower = new double[n];
+        final double[] upper = new double[n];
+
+        Strat() {
+            Arrays.fill(level, -1);
+            Arrays.fill(effect, Double.NaN);
+            Arrays.fill(eMedian, Double.NaN);
+            Arrays.fill(lower, Double.NaN);
+            Arrays.fill(upper, Double.NaN);
+        }
+
+        String key(int u) {
+            return level[u] < 0 ? null : stratumNames.get(level[u]).get(stratumId[level[u]][u]);
+        }
 
         String name(int u) {
-            String k = stratumNames.get(level[u]).get(stratumId[level[u]][u]);
+            String k = key(u);
             return k.equals("*") ? "全部" : k;
         }
     }
@@ -504,6 +560,10 @@ public final class Engine {
                         st.median[u] = hb.medianRatio();
                         st.size[u] = len;
                         st.hbOutlier[u] = hb.outlier(i);
+                        st.effect[u] = hb.effect()[i];
+                        st.eMedian[u] = hb.eMedian();
+                        st.lower[u] = hb.lower();
+                        st.upper[u] = hb.upper();
                     }
                 }
             }

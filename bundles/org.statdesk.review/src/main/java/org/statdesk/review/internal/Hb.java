@@ -43,4 +43,18 @@ public final class Hb {
         double d3 = Math.max(q3 - em, Math.abs(a * em));
         return new Result(rm, em, em - c * d1, em + c * d3, e);
     }
+
+    /**
+     * The ratio bounds of a unit of the given size: the E bounds mapped back through s and the median ratio.
+     * {@code [0]} is NaN when the lower E bound is not negative (no ratio below the median is then an outlier),
+     * {@code [1]} when the upper one is not positive.
+     */
+    public static double[] ratioBounds(double medianRatio, double lower, double upper, double size, double u) {
+        double scale = Math.pow(size, u);
+        double sLow = lower / scale;
+        double sHigh = upper / scale;
+        double low = sLow < 0 ? medianRatio / (1 - sLow) : Double.NaN;
+        double high = sHigh > 0 ? medianRatio * (1 + sHigh) : Double.NaN;
+        return new double[] {low, high};
+    }
 }

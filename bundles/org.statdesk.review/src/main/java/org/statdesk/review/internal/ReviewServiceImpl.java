@@ -551,6 +551,12 @@ public final class ReviewServiceImpl implements ReviewService {
      * period at a time in key order, and places each row by a merge with the sorted units of t (no map per row).
      */
     public Panel load(Connection c, FormSpec f, String period, Map<String, Unit> units) throws SQLException {
+        return load(c, f, period, units, Math.max(2, Math.min(7, settings.slipHistory())), true);
+    }
+
+    /** The panel with the months back to t - {@code deepest} only, and last year's when {@code lastYear}. */
+    public Panel load(Connection c, FormSpec f, String period, Map<String, Unit> units, int deepest,
+            boolean lastYear) throws SQLException {
         Map<String, Integer> slots = slots(c, f, false);
         int m = f.indicators().size();
         int[] slotOf = new int[m];
@@ -602,10 +608,9 @@ public final class ReviewServiceImpl implements ReviewService {
                     }
                 }
             }
-            int deepest = Math.max(2, Math.min(7, settings.slipHistory()));
             List<Integer> offs = new ArrayList<>();
             for (int off : Panel.OFFSETS) {
-                if (off <= 1 || off >= 12 || off <= deepest) {
+                if (off <= 1 || off >= 12 && lastYear || off <= deepest) {
                     offs.add(off);
                 }
             }

@@ -32,6 +32,22 @@ class HbTest {
         assertTrue(r.outlier(4));
     }
 
+    /**
+     * The bounds as ratios for a unit of size 100 (what a chart draws): r = 1.1, 1.0, 1.2, 0.9, 3.0 → r_M = 1.1,
+     * bounds on E -7 and 6.97101; upper r_M (1 + 6.97101 / 10), lower r_M / (1 + 7 / 10).
+     */
+    @Test
+    void ratioBoundsMapTheEBoundsBackForAUnitOfAGivenSize() {
+        Hb.Result r = Hb.compute(new double[] {110, 100, 120, 90, 300}, new double[] {100, 100, 100, 100, 100}, 5,
+                0.5, 0.05, 7);
+        assertEquals(-7, r.lower(), 1e-9);
+        assertEquals(6.9710143682475625, r.upper(), 1e-9);
+        double[] b = Hb.ratioBounds(r.medianRatio(), r.lower(), r.upper(), 100, 0.5);
+        assertEquals(0.6470588235294118, b[0], 1e-9);
+        assertEquals(1.866811580507232, b[1], 1e-9);
+        assertTrue(Double.isNaN(Hb.ratioBounds(1.1, 0.5, 2, 100, 0.5)[0]), "no lower bound above the median");
+    }
+
     @Test
     void quartilesInterpolateAsRType7() {
         double[] s = {1, 2, 3, 4};

@@ -1,124 +1,136 @@
 package org.statdesk.store.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.statdesk.api.audit.TrustAnchors;
 import org.statdesk.api.command.Args;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
+import org.statdesk.api.command.CommandSpec;
+import org.statdesk.api.input.Inputs;
+import org.statdesk.api.input.OutputFiles;
 import org.statdesk.api.store.Store;
+import org.statdesk.store.internal.backup.BackupWriter;
+import org.statdesk.store.internal.backup.H2Dialect;
 
-/** store:backup and store:restore: a consistent copy of the database while running, and its restore. */
+/**
+ * store:backup: the whole database as data in StatDesk's own format (see {@code docs/architecture.md}, "Backup and restore"), read
+ * in one snapshot while the workstation runs, written readable by its owner only. store:restore is
+ * {@link RestoreCommand}.
+ */
 public final class StoreCommands {
     private StoreCommands() {
     }
 
-    static String literal(Path p) {
-        return "'" + p.toAbsolutePath().toString().replace("'", "''") + "'";
-    }
-
-    static void requireH2(Store store) throws Exception {
-        try (Connection c = store.connection()) {
-            if (!c.getMetaData().getDatabaseProductName().startsWith("H2")) {
-                throw new BadInputException("backup and restore here work on H2; for "
-                        + c.getMetaData().getDatabaseProductName() + " use the database's own tools (pg_dump)");
-            }
+    /** Backup and restore read and write H2 here; PostgreSQL's turn comes with its own staging (a schema). */
+    static void requireH2(Store store) throws BadInputException {
+        if (!"h2".equals(store.databaseKind())) {
+            throw new BadInputException("backup and restore here work on H2; for " + store.databaseKind()
+                    + " use the database's own tools until StatDesk restores into it");
         }
     }
 
-    @Component(property = {Command.NAME + "=store:backup", Command.USAGE + "=store:backup FILE [--json]",
-            Command.DESCRIPTION + "=consistent copy of the whole database while running (SQL script, zipped)"})
+    @Component(service = Command.class)
+    @CommandSpec(name = "store:backup", usage = "store:backup FILE [--json]", permission = "admin.backup", bulk = true,
+            description = "consistent copy of the whole database while running: its tables' rows as data, with a"
+                    + " manifest of schema versions, row counts and checksums; readable by its owner only")
     public static final class Backup implements Command {
         private final Store store;
+        private final TrustAnchors anchors;
 
         @Activate
-        public Backup(@Reference Store store) {
+        public Backup(@Reference Store store, @Reference(cardinality = ReferenceCardinality.OPTIONAL,
+                policyOption = ReferencePolicyOption.GREEDY) TrustAnchors anchors) {
             this.store = store;
+            this.anchors = anchors;
         }
 
         @Override
         public CommandResult execute(Args args) throws Exception {
             Path file = Path.of(args.allow().positional(0, "backup file"));
             requireH2(store);
-            if (file.getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+            Path parent = file.toAbsolutePath().normalize().getParent();
+            if (parent != null && !Files.exists(parent)
+                    && !parent.startsWith(store.dataFolder().toAbsolutePath().normalize())) {
+                Files.createDirectories(parent);
             }
-            Path tmp = file.resolveSibling(file.getFileName() + ".part");
-            try (Connection c = store.connection(); Statement st = c.createStatement()) {
-                // SCRIPT reads one consistent snapshot (MVCC), so writers may go on meanwhile.
-                st.execute("SCRIPT TO " + literal(tmp) + " COMPRESSION ZIP");
+            Path out;
+            try {
+                out = OutputFiles.check(file, store.dataFolder());
+            } catch (Inputs.InvalidValueException e) {
+                throw new BadInputException(e.getMessage());
             }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            BackupWriter.Written[] w = new BackupWriter.Written[1];
+            try (Connection c = store.connection()) {
+                writeOwnerOnly(out, os -> w[0] = new BackupWriter(new H2Dialect(), store.databaseKind())
+                        .write(c, anchors == null ? null : anchors::forBackup, os));
+            }
+            long bytes = Files.size(out);
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("file", file.toAbsolutePath().toString());
-            doc.put("bytes", Files.size(file));
-            return CommandResult.ok(doc, "backup written to " + file.toAbsolutePath() + " (" + Files.size(file)
-                    + " bytes)");
+            doc.put("file", out.toString());
+            doc.put("bytes", bytes);
+            doc.put("tables", w[0].tables());
+            doc.put("rows", w[0].rows());
+            doc.put("anchors", anchors != null);
+            return CommandResult.ok(doc, "backup written to " + out + " (" + bytes + " bytes, " + w[0].tables()
+                    + " tables, " + w[0].rows() + " rows" + (anchors == null ? "; no journal anchors: the audit"
+                    + " bundle does not provide them" : "") + ")");
         }
     }
 
-    @Component(property = {Command.NAME + "=store:restore", Command.USAGE + "=store:restore FILE [--json]",
-            Command.DESCRIPTION + "=replaces the database by a backup, then checks the journal"})
-    public static final class Restore implements Command {
-        private final Store store;
-        private final BundleContext ctx;
+    @FunctionalInterface
+    interface Content {
+        void write(OutputStream out) throws Exception;
+    }
 
-        @Activate
-        public Restore(@Reference Store store, BundleContext ctx) {
-            this.store = store;
-            this.ctx = ctx;
-        }
-
-        @Override
-        public CommandResult execute(Args args) throws Exception {
-            Path file = Path.of(args.allow().positional(0, "backup file"));
-            if (!Files.isRegularFile(file)) {
-                throw new BadInputException("no backup file at " + file.toAbsolutePath());
+    /**
+     * Writes {@code out} through a temporary file beside it that only its owner can read from the moment it exists
+     * (a backup holds every figure and name), flushed to disk, then renamed over {@code out}: a failed or killed
+     * backup leaves the old file or none, never half a file and never one others could read.
+     */
+    static void writeOwnerOnly(Path out, Content content) throws Exception {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        FileAttribute<?>[] ownerOnly = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+        Path tmp = Files.createTempFile(out.getParent(), "." + out.getFileName() + ".", ".tmp", ownerOnly);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                    OutputStream os = Channels.newOutputStream(ch)) {
+                var buffered = new java.io.BufferedOutputStream(os, 1 << 16);
+                content.write(buffered);
+                buffered.flush();
+                ch.force(true);
             }
-            requireH2(store);
-            try (Connection c = store.connection(); Statement st = c.createStatement()) {
-                c.setAutoCommit(false);
-                try {
-                    st.execute("DROP ALL OBJECTS");
-                    st.execute("RUNSCRIPT FROM " + literal(file) + " COMPRESSION ZIP");
-                    c.commit();
-                } catch (Exception e) {
-                    c.rollback();
-                    throw new BadInputException("cannot restore from " + file + ": " + e.getMessage());
-                }
-            }
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("file", file.toAbsolutePath().toString());
-            doc.put("restored", true);
-            CommandResult verify = verifyJournal();
-            doc.put("journal", verify == null ? null : verify.json());
-            String text = "restored from " + file.toAbsolutePath();
-            if (verify == null) {
-                return CommandResult.ok(doc, text + " (the audit bundle is not installed: journal not checked)");
-            }
-            return new CommandResult(verify.exitCode(), doc, text + "\n" + verify.text());
-        }
-
-        private CommandResult verifyJournal() throws Exception {
-            var refs = ctx.getServiceReferences(Command.class, "(" + Command.NAME + "=audit:verify)");
-            if (refs.isEmpty()) {
-                return null;
-            }
-            ServiceReference<Command> ref = refs.iterator().next();
-            Command verify = ctx.getService(ref);
             try {
-                return verify.execute(Args.of("--json"));
-            } finally {
-                ctx.ungetService(ref);
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the error that brought us here matters more
             }
         }
     }

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.statdesk.api.store.Store;
+import org.statdesk.store.internal.backup.H2Swap;
 
 /**
  * The database from configuration ({@code etc/org.statdesk.store.cfg}), through the JDBC DataSourceFactory service
@@ -43,6 +44,9 @@ public final class StoreImpl implements Store {
     private record Settings(String url, String user, String password) {
     }
 
+    /** Connections that a restore hands to audit:verify on its own thread: those of the new database. */
+    private final ThreadLocal<DataSource> redirected = new ThreadLocal<>();
+
     @Activate
     public StoreImpl(@Reference(name = "dataSourceFactory", target = "(osgi.jdbc.driver.class=org.h2.Driver)")
             DataSourceFactory factory, StoreConfig config, BundleContext ctx) {
@@ -50,7 +54,26 @@ public final class StoreImpl implements Store {
         this.context = ctx;
         String data = ctx.getProperty("statdesk.data");
         this.dataFolder = Path.of(data == null ? System.getProperty("user.home") + "/.statdesk" : data);
-        openAndPublish(settingsOf(config));
+        H2Loopback.bind();
+        Settings s = settingsOf(config);
+        recover(s);
+        openAndPublish(s);
+    }
+
+    /** Before the database opens: completes or rolls back a restore's swap that a kill interrupted. */
+    private static void recover(Settings s) {
+        Path base = H2Swap.baseOf(s.url());
+        if (base != null) {
+            try {
+                String said = new H2Swap(base).recover();
+                if (said != null) {
+                    System.err.println("statdesk: " + said);
+                }
+            } catch (java.io.IOException e) {
+                System.err.println("statdesk ERROR: cannot complete an interrupted restore in " + base.getParent()
+                        + ": " + e.getMessage());
+            }
+        }
     }
 
     private final BundleContext context;
@@ -147,21 +170,28 @@ public final class StoreImpl implements Store {
 
     @Override
     public DataSource dataSource() {
-        return dataSource;
+        DataSource r = redirected.get();
+        return r == null ? dataSource : r;
     }
 
     @Override
     public Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        return dataSource().getConnection();
     }
 
-    @Override
-    public int migrate(Bundle bundle) throws SQLException {
+    /** The migration scripts a bundle ships ({@code db/migration/V*.sql}), empty for none. */
+    static List<URL> migrationsOf(Bundle bundle) {
         List<URL> urls = new ArrayList<>();
         Enumeration<URL> e = bundle.findEntries("db/migration", "V*.sql", false);
         if (e != null) {
             urls.addAll(Collections.list(e));
         }
+        return urls;
+    }
+
+    @Override
+    public int migrate(Bundle bundle) throws SQLException {
+        List<URL> urls = migrationsOf(bundle);
         try (Connection c = connection()) {
             return Migrations.apply(c, bundle.getSymbolicName(), Migrations.read(urls));
         } catch (java.io.IOException ex) {
@@ -190,5 +220,65 @@ public final class StoreImpl implements Store {
 
     String url() {
         return settings.url();
+    }
+
+    /** Where a restore stages and swaps in a new database; null when the database is not an H2 file. */
+    H2Swap h2Swap() {
+        Path base = H2Swap.baseOf(settings.url());
+        return base == null ? null : new H2Swap(base);
+    }
+
+    /** A data source on another database of the same driver (a restore's new database), as the same user. */
+    DataSource dataSourceOf(String url) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty(DataSourceFactory.JDBC_URL, url);
+        p.setProperty(DataSourceFactory.JDBC_USER, settings.user());
+        if (!settings.password().isEmpty()) {
+            p.setProperty(DataSourceFactory.JDBC_PASSWORD, settings.password());
+        }
+        return factory.createDataSource(p);
+    }
+
+    /** Runs {@code work} with this thread's {@link #connection()}s going to {@code ds} instead of the live database. */
+    <T> T redirected(DataSource ds, java.util.concurrent.Callable<T> work) throws Exception {
+        redirected.set(ds);
+        try {
+            return work.call();
+        } finally {
+            redirected.remove();
+        }
+    }
+
+    /**
+     * Swaps the closed new database {@code staging} in: refuses while another program has the live database open
+     * (the workbench, another run), closes it, renames, opens the new one.
+     */
+    synchronized void swapIn(H2Swap swap, String staging, String backup, String trust) throws Exception {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+                rs.next();
+                if (rs.getInt(1) > 2) { // this connection and the keeper
+                    throw new DatabaseBusyException("the database is open in another program (the workbench or"
+                            + " another statdesk run): close it, then restore again; nothing was changed");
+                }
+            }
+            st.execute("SHUTDOWN");
+        }
+        closeKeeper();
+        Settings s = settings;
+        try {
+            swap.swap(staging, backup, trust);
+        } finally {
+            open(s);
+        }
+    }
+
+    /** The database is in use elsewhere: exit 1, nothing changed. */
+    static final class DatabaseBusyException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        DatabaseBusyException(String message) {
+            super(message);
+        }
     }
 }

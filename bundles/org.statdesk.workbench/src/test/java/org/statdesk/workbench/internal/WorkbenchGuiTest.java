@@ -59,7 +59,16 @@ class WorkbenchGuiTest {
         review = (FakeReview) demo[0];
         register = (ListRegister) demo[1];
         Texts texts = Texts.of("zh");
-        ChartServiceImpl charts = new ChartServiceImpl(review, register, "zh");
+        // The review's comparisons are not faked here: the variance view opens (and is screenshot) empty.
+        ChartServiceImpl charts = new ChartServiceImpl(review, new org.statdesk.api.review.Comparisons() {
+            public List<org.statdesk.api.review.Comparison> comparisons(String period, String ind, String spec) {
+                return List.of();
+            }
+
+            public Parameters parameters() {
+                return new Parameters(0.5, 0.05, 7, 10, 2.0, null);
+            }
+        }, register, "zh");
         FeatureManager fm = new FakeFeatures();
         Journal journal = new FakeJournal(review);
         onEdt(() -> {

@@ -1,0 +1,145 @@
+package org.statdesk.review.internal.compare;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.statdesk.api.registry.Register;
+import org.statdesk.api.registry.Unit;
+import org.statdesk.api.registry.UnitQuery;
+import org.statdesk.api.review.Comparison;
+import org.statdesk.api.review.Comparisons;
+import org.statdesk.api.review.Flag;
+import org.statdesk.api.store.Store;
+import org.statdesk.review.internal.Engine;
+import org.statdesk.review.internal.FormSpec;
+import org.statdesk.review.internal.Hb;
+import org.statdesk.review.internal.Panel;
+import org.statdesk.review.internal.Period;
+import org.statdesk.review.internal.ReviewServiceImpl;
+import org.statdesk.review.internal.Settings;
+
+/**
+ * The review's month-on-month comparisons unit by unit (比较): the panel a run reads, tested by the run's own
+ * {@link Engine} with the run's settings, and the stored flags of the last run; so that a chart says of a unit what
+ * the Problems view says.
+ */
+@Component(service = Comparisons.class, configurationPid = ComparisonsImpl.PID)
+public final class ComparisonsImpl implements Comparisons {
+    /** The review's configuration; only whether one exists is read here, the settings are the run's. */
+    static final String PID = "org.statdesk.review";
+    private final ReviewServiceImpl review;
+    private final Store store;
+    private final Register register;
+    private volatile String source;
+
+    @Activate
+    public ComparisonsImpl(@Reference ReviewServiceImpl review, @Reference Store store,
+            @Reference Register register, Map<String, Object> properties) {
+        this(review, store, register, sourceOf(properties));
+    }
+
+    /** For tests: {@code source} names the configuration the settings came from, null for the defaults. */
+    public ComparisonsImpl(ReviewServiceImpl review, Store store, Register register, String source) {
+        this.review = review;
+        this.store = store;
+        this.register = register;
+        this.source = source;
+    }
+
+    @Modified
+    void modified(Map<String, Object> properties) {
+        source = sourceOf(properties);
+    }
+
+    private static String sourceOf(Map<String, Object> properties) {
+        // ConfigAdmin adds service.pid to the component's properties when etc/org.statdesk.review.cfg exists
+        return properties != null && properties.get("service.pid") != null ? PID : null;
+    }
+
+    @Override
+    public Parameters parameters() {
+        Settings s = review.settings();
+        return new Parameters(s.hbU(), s.hbA(), s.hbC(), s.minStratum(), s.momBand(), source);
+    }
+
+    @Override
+    public List<Comparison> comparisons(String period, String indicator, String specialty) {
+        if (!Period.valid(period)) {
+            throw new IllegalArgumentException("period must be YYYY-MM, not '" + period + "'");
+        }
+        FormSpec form = formOf(review.specs(), indicator, specialty);
+        if (form == null) {
+            return List.of();
+        }
+        Map<String, Unit> units = new HashMap<>();
+        for (Unit u : register.list(new UnitQuery(null, form.specialty(), null, null, null))) {
+            units.put(u.creditCode(), u);
+        }
+        Panel panel;
+        try (Connection c = store.connection()) {
+            // the month-on-month test reads this month, last month and, for a 1-2月 report, December
+            panel = review.load(c, form, period, units, Period.month(period) == 2 ? 2 : 1, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("comparisons of " + form.code() + " for " + period + ": " + e, e);
+        }
+        return of(form, panel, review.settings(), indicator, review.flags(period, form.specialty()));
+    }
+
+    /** The enabled form holding the indicator, of the specialty when given; the first by form code. */
+    static FormSpec formOf(List<FormSpec> specs, String indicator, String specialty) {
+        return specs.stream().filter(f -> specialty == null || specialty.equals(f.specialty()))
+                .filter(f -> f.indexOf(indicator) >= 0).min(Comparator.comparing(FormSpec::code)).orElse(null);
+    }
+
+    /**
+     * The comparisons of one indicator on a panel, as {@link Engine#run()} tests it with these settings, marked
+     * with the given flags of the period (those of other indicators are passed over).
+     */
+    public static List<Comparison> of(FormSpec form, Panel panel, Settings s, String indicator, List<Flag> flags) {
+        int j = form.indexOf(indicator);
+        if (j < 0) {
+            return List.of();
+        }
+        Map<String, List<String>> rules = new HashMap<>();
+        for (Flag f : flags) {
+            if (indicator.equals(f.indicator())) {
+                List<String> r = rules.computeIfAbsent(f.creditCode(), k -> new ArrayList<>());
+                if (!r.contains(f.rule())) {
+                    r.add(f.rule());
+                }
+            }
+        }
+        Engine.MonthOnMonth m = new Engine(form, panel, s).monthOnMonth(j);
+        String previous = Period.shift(panel.period, -1);
+        String december = Period.shift(panel.period, -2);
+        List<Comparison> out = new ArrayList<>();
+        for (int u = 0; u < panel.size(); u++) {
+            double cur = m.current()[u];
+            double base = m.previous()[u];
+            if (!(cur > 0 && base > 0)) {
+                continue; // no ratio: a unit that stopped or started is another edit's
+            }
+            double median = m.medianRatio()[u];
+            double size = Math.max(cur, base);
+            boolean tested = m.stratum()[u] != null;
+            double[] bounds = tested ? Hb.ratioBounds(median, m.lower()[u], m.upper()[u], size, s.hbU())
+                    : new double[] {Double.NaN, Double.NaN};
+            Unit info = panel.info[u];
+            out.add(new Comparison(panel.units[u], info == null ? panel.units[u] : info.name(), indicator,
+                    info == null ? null : info.countyCode(),
+                    m.stratum()[u], m.size()[u], panel.period, cur, m.combined()[u] ? december : previous, base,
+                    m.combined()[u], cur / base, median, median / s.momBand(), median * s.momBand(), size,
+                    m.effect()[u], m.effectMedian()[u], m.lower()[u], m.upper()[u], bounds[0], bounds[1],
+                    m.outlier()[u], rules.getOrDefault(panel.units[u], List.of())));
+        }
+        return out;
+    }
+}
