@@ -170,19 +170,19 @@ public final class ProvinceData {
 
     /** A unified social credit code (GB 32100) whose organisation code (GB 11714) has a valid check character. */
     static String creditCode(String county, int n) {
-        String body = String.format("%08d", n);
-        int s = 0;
-        for (int i = 0; i < 8; i++) {
-            s += (body.charAt(i) - '0') * W_ORG[i];
+        String org = String.format("%08d", n);
+        int weighted = 0;
+        for (int i = 0; i < org.length(); i++) {
+            weighted += Character.digit(org.charAt(i), 10) * W_ORG[i];
         }
-        int c = 11 - s % 11;
-        String first = "91" + county + body + (c == 10 ? "X" : c == 11 ? "0" : String.valueOf(c));
+        int orgCheck = (11 - weighted % 11) % 11; // 10 is written X
+        StringBuilder code = new StringBuilder("91").append(county).append(org)
+                .append(orgCheck == 10 ? 'X' : (char) ('0' + orgCheck));
         // GB 32100 weights are 3^i mod 31
         int sum = 0;
-        int weight = 1;
-        for (int i = 0; i < 17; i++, weight = weight * 3 % 31) {
-            sum += CHARS.indexOf(first.charAt(i)) * weight;
+        for (int i = 0, weight = 1; i < code.length(); i++, weight = weight * 3 % 31) {
+            sum += CHARS.indexOf(code.charAt(i)) * weight;
         }
-        return first + CHARS.charAt((31 - sum % 31) % 31);
+        return code.append(CHARS.charAt((31 - sum % 31) % 31)).toString();
     }
 }
