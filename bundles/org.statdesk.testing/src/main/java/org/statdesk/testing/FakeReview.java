@@ -93,6 +93,12 @@ public final class FakeReview implements ReviewService {
         return rates;
     }
 
+    /** An open month-on-month warning (环比变化过大) as a test's flag. */
+    public static Flag flag(long id, String code, String period, String indicator, double value, double score) {
+        return new Flag(id, code, period, indicator, "IND-MOM", "comparative", "warning", value, null, score,
+                "环比变化过大", "open");
+    }
+
     /** The {@code count} periods ending with {@code last}, oldest first. */
     public static List<String> window(String last, int count) {
         List<String> out = new ArrayList<>();

@@ -29,8 +29,8 @@ public interface TrustAnchors {
     String forBackup(Connection c) throws SQLException;
 
     /**
-     * Called by a restore after the restored database verified, before it is swapped in: trusts the backup's head and
-     * keys ({@code trust} as {@link #forBackup} wrote it) and records the restore (who, when, {@code backupName}) in
+     * Called by a restore once the restored database verified (see {@link #verify}) and was swapped in: trusts the
+     * backup's head and keys ({@code trust} as {@link #forBackup} wrote it) and records the restore (who, when, {@code backupName}) in
      * the anchors, replacing the anchors of the database that is replaced.
      */
     void restored(String trust, String backupName) throws SQLException;

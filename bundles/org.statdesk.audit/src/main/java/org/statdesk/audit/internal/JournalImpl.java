@@ -180,7 +180,42 @@ public final class JournalImpl implements Journal, TrustAnchors {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addTable(AuditedTable t, ServiceReference<AuditedTable> ref) {
-        addTable(TableInfo.of(t, ref.getBundle().getSymbolicName()));
+        TableInfo info = TableInfo.of(t, ref.getBundle().getSymbolicName());
+        addTable(info);
+        adoptCoverage(info);
+    }
+
+    /**
+     * An update that guards more of a table (or a new table) adopts the new coverage once, after checking the rows
+     * under the former one ({@link Coverage}); a workstation's journal only (tests build their schema by hand).
+     */
+    private void adoptCoverage(TableInfo info) {
+        if (ctx == null) {
+            return;
+        }
+        try {
+            store.inTransaction(c -> {
+                Coverage.adopt(c, info, this).ifPresent(a -> {
+                    if (a.adopted() > 0 || a.refused() > 0) {
+                        System.err.println("statdesk: audit coverage of " + info.table() + " adopted: " + a.adopted()
+                                + " rows journaled under the new coverage" + (a.refused() == 0 ? ""
+                                : ", " + a.refused() + " rows did not match their journal digests and stay reported"));
+                    }
+                });
+                return null;
+            });
+        } catch (Exception e) {
+            System.err.println("statdesk: audit coverage of " + info.table() + " could not be adopted now: "
+                    + e.getMessage());
+        }
+    }
+
+    /** The sequence number of the journal's last entry. */
+    long headSeq(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM aud_head WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     void removeTable(AuditedTable t, ServiceReference<AuditedTable> ref) {

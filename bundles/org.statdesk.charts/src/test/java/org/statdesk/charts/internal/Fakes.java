@@ -85,11 +85,6 @@ final class Fakes {
         }
     }
 
-    static Flag flag(long id, String code, String period, String indicator, double value, double score) {
-        return new Flag(id, code, period, indicator, "IND-MOM", "comparative", "warning", value, null, score,
-                "环比变化过大", "open");
-    }
-
     /**
      * A city of {@code n} industrial units in three counties: month-on-month changes spread evenly from -20% to
      * +20%, with unit 0 planted at +400% and flagged.
@@ -118,7 +113,7 @@ final class Fakes {
                 }
             }
         }
-        review.flags.add(flag(1, String.format("91620602MA%08d", 0), "2024-06", "output_value", 5000, 0.9));
+        review.flags.add(FakeReview.flag(1, String.format("91620602MA%08d", 0), "2024-06", "output_value", 5000, 0.9));
         review.rates.put("620602", new ReviewService.Rates(10, 10, 9, 10, 1.0, 0.9, 1.0));
         review.rates.put("620621", new ReviewService.Rates(8, 7, 6, 7, 0.875, 0.75, 0.875));
         review.rates.put("620622", new ReviewService.Rates(5, 5, 5, 4, 1.0, 1.0, 0.8));

@@ -25,7 +25,6 @@ import javax.swing.SwingWorker;
 import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.DefaultTableModel;
 import org.statdesk.api.command.BadInputException;
-import org.statdesk.api.workbench.View;
 import org.statdesk.api.workbench.ViewContext;
 
 /**
@@ -33,18 +32,7 @@ import org.statdesk.api.workbench.ViewContext;
  * coverage of the year's draw.
  */
 final class Views {
-    record Spec(String id, String title, String titleEn, View view) {
-    }
-
     private Views() {
-    }
-
-    static List<Spec> all(EnforcementCommands c) {
-        return List.of(new Spec("enforcement.draws", "双随机抽取", "Double-random draws", ctx -> drawView(c)),
-                new Spec("enforcement.cases", "统计违法案件", "Violation cases", ctx -> casesView(c, ctx)),
-                new Spec("enforcement.ledger", "问题台账", "Rectification ledger", ctx -> ledgerView(c, ctx)),
-                new Spec("enforcement.interference", "干预记录", "Interference register", ctx -> interferenceView(c)),
-                new Spec("enforcement.coverage", "抽查覆盖率", "Draw coverage", ctx -> coverageView(c)));
     }
 
     static DefaultTableModel model(String... columns) {
@@ -87,10 +75,10 @@ final class Views {
         }.execute();
     }
 
-    static JComponent drawView(EnforcementCommands c) {
-        DefaultTableModel draws = model("编号", "年度", "状态", "对象数", "种子", "抽取日期", "抽取人", "重抽理由");
+    static JComponent drawView(Draws draws) {
+        DefaultTableModel list = model("编号", "年度", "状态", "对象数", "种子", "抽取日期", "抽取人", "重抽理由");
         DefaultTableModel targets = model("层", "代码", "县区", "执法人员");
-        JTable drawTable = new JTable(draws);
+        JTable drawTable = new JTable(list);
         drawTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         JLabel status = new JLabel(" ");
         drawTable.getSelectionModel().addListSelectionListener(e -> {
@@ -98,8 +86,8 @@ final class Views {
             if (e.getValueIsAdjusting() || row < 0) {
                 return;
             }
-            long id = (Long) draws.getValueAt(row, 0);
-            load(() -> c.draws().load(id), d -> {
+            long id = (Long) list.getValueAt(row, 0);
+            load(() -> draws.load(id), d -> {
                 targets.setRowCount(0);
                 for (Draws.TargetJson t : d.targets()) {
                     StringBuilder team = new StringBuilder();
@@ -108,10 +96,10 @@ final class Views {
                 }
             }, status);
         });
-        Runnable refresh = () -> load(() -> c.draws().list(null), list -> {
-            draws.setRowCount(0);
-            for (Draws.DrawSummary d : list) {
-                draws.addRow(new Object[] {d.id(), d.year(), d.status().equals("active") ? "有效" : "已重抽",
+        Runnable refresh = () -> load(() -> draws.list(null), all -> {
+            list.setRowCount(0);
+            for (Draws.DrawSummary d : all) {
+                list.addRow(new Object[] {d.id(), d.year(), d.status().equals("active") ? "有效" : "已重抽",
                         d.targets(), d.seed(), d.drawnOn(), d.drawnBy(), d.replaceReason()});
             }
         }, status);
@@ -122,7 +110,7 @@ final class Views {
         return panel(split, status, refresh);
     }
 
-    static JComponent casesView(EnforcementCommands c, ViewContext ctx) {
+    static JComponent casesView(Cases cases, ViewContext ctx) {
         DefaultTableModel m = model("编号", "单位", "单位名称", "县区", "违法类型", "状态", "立案日期", "期限", "处理决定");
         JTable table = new JTable(m);
         JLabel status = new JLabel(" ");
@@ -134,7 +122,7 @@ final class Views {
                 ctx.selectUnit((String) m.getValueAt(row, 1));
             }
         });
-        Runnable refresh = () -> load(() -> c.cases().list(null), list -> {
+        Runnable refresh = () -> load(() -> cases.list(null), list -> {
             m.setRowCount(0);
             overdue.clear();
             for (Cases.CaseJson k : list) {
@@ -147,14 +135,14 @@ final class Views {
         return panel(new JScrollPane(table), status, refresh);
     }
 
-    static JComponent ledgerView(EnforcementCommands c, ViewContext ctx) {
+    static JComponent ledgerView(Ledger ledger, Bureau bureau) {
         DefaultTableModel m = model("编号", "状态", "责任单位", "县区", "问题", "整改期限", "逾期天数", "销号日期", "销号佐证");
         DefaultTableModel progress = model("县区", "问题数", "已销号", "整改中", "逾期", "销号率");
         JTable table = new JTable(m);
         JLabel status = new JLabel(" ");
         List<Boolean> overdue = new java.util.ArrayList<>();
         table.setDefaultRenderer(Object.class, highlighter(overdue));
-        Runnable refresh = () -> load(() -> c.ledger().view(null, null, c.today()), v -> {
+        Runnable refresh = () -> load(() -> ledger.view(null, null, bureau.today()), v -> {
             m.setRowCount(0);
             overdue.clear();
             for (Ledger.Item i : v.items()) {
@@ -165,7 +153,7 @@ final class Views {
             }
             progress.setRowCount(0);
             v.counties().forEach((k, p) -> progress.addRow(new Object[] {k, p.total(), p.closed(), p.open(),
-                    p.overdue(), EnforcementCommands.pct(p.closedShare())}));
+                    p.overdue(), Texts.pct(p.closedShare())}));
         }, status);
         refresh.run();
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(table),
@@ -193,13 +181,13 @@ final class Views {
      * The interference register by quarter, with the report's own statement on top (so an empty quarter reads as a
      * zero report, not as a blank table) and a form to record an entry: all four facts are required, as on paper.
      */
-    static JComponent interferenceView(EnforcementCommands c) {
+    static JComponent interferenceView(Interference interference, Bureau bureau) {
         DefaultTableModel m = model("编号", "日期", "干预人", "涉及单位或数据", "干预要求", "处理情况", "登记人");
         JTable table = new JTable(m);
         JLabel status = new JLabel(" ");
         JLabel statement = new JLabel(" ");
-        JComboBox<String> quarter = new JComboBox<>(recentQuarters(c.today()).toArray(String[]::new));
-        Runnable refresh = () -> load(() -> c.interference().report((String) quarter.getSelectedItem()), r -> {
+        JComboBox<String> quarter = new JComboBox<>(recentQuarters(bureau.today()).toArray(String[]::new));
+        Runnable refresh = () -> load(() -> interference.report((String) quarter.getSelectedItem()), r -> {
             statement.setText(r.statement());
             m.setRowCount(0);
             for (Interference.Entry e : r.entries()) {
@@ -210,7 +198,7 @@ final class Views {
         quarter.addActionListener(e -> refresh.run());
         JButton add = new JButton("登记…");
         add.addActionListener(e -> {
-            JTextField date = new JTextField(c.today().toString());
+            JTextField date = new JTextField(bureau.today().toString());
             JTextField official = new JTextField();
             JTextField target = new JTextField();
             JTextField request = new JTextField();
@@ -226,7 +214,7 @@ final class Views {
                     JOptionPane.OK_CANCEL_OPTION, JOptionPane.PLAIN_MESSAGE) != JOptionPane.OK_OPTION) {
                 return;
             }
-            load(() -> c.interference().record(q, Inputs.date("date", date.getText().strip()), official.getText(),
+            load(() -> interference.record(q, Inputs.date("date", date.getText().strip()), official.getText(),
                     target.getText(), request.getText(), action.getText()), done -> refresh.run(), status);
         });
         JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT));
@@ -242,24 +230,24 @@ final class Views {
     }
 
     /** Coverage (核查面) of a year's draw per stratum against its target; a stratum short of it shows red. */
-    static JComponent coverageView(EnforcementCommands c) {
+    static JComponent coverageView(Coverage coverage, Bureau bureau) {
         DefaultTableModel m = model("层", "总体", "抽取", "已检查", "抽取比例", "核查面", "目标", "是否达标");
         JTable table = new JTable(m);
         JLabel status = new JLabel(" ");
         JLabel draw = new JLabel(" ");
         List<Boolean> short_ = new java.util.ArrayList<>();
         table.setDefaultRenderer(Object.class, highlighter(short_));
-        int thisYear = c.today().getYear();
+        int thisYear = bureau.today().getYear();
         JComboBox<Integer> year = new JComboBox<>(new Integer[] {thisYear, thisYear - 1, thisYear - 2});
         Map<String, String> names = Map.of("above", "四上单位", "below", "四下单位", "township", "乡镇（街道）");
-        Runnable refresh = () -> load(() -> c.draws().coverage((Integer) year.getSelectedItem()), cov -> {
+        Runnable refresh = () -> load(() -> coverage.of((Integer) year.getSelectedItem()), cov -> {
             draw.setText(cov.drawId() == null ? "本年度尚未抽取" : "抽取编号 " + cov.drawId());
             m.setRowCount(0);
             short_.clear();
             cov.strata().forEach((k, s) -> {
                 m.addRow(new Object[] {names.getOrDefault(k, k), s.population(), s.drawn(), s.checked(),
-                        EnforcementCommands.pct(s.drawnShare()), EnforcementCommands.pct(s.achievedShare()),
-                        EnforcementCommands.pct(s.target()),
+                        Texts.pct(s.drawnShare()), Texts.pct(s.achievedShare()),
+                        Texts.pct(s.target()),
                         s.population() == 0 ? "无对象，不适用" : s.met() ? "达标" : "未达标"});
                 short_.add(s.population() > 0 && !s.met());
             });

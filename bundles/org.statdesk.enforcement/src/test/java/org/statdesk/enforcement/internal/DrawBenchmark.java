@@ -35,8 +35,8 @@ public final class DrawBenchmark {
     }
 
     /**
-     * Puts the same units in the real register (Registry of the registry jar) on an H2 file database, so that the
-     * draw and its verification read them through Registry.list as on the workstation. Without the jar the
+     * Puts the same units in the real register (RegisterReads of the registry jar) on an H2 file database, so that the
+     * draw and its verification read them through RegisterReads.list as on the workstation. Without the jar the
      * in-memory test register is read (the figure then leaves out the register read).
      */
     static void realRegister(Fakes.TestRegister register, Sampler sampler, org.statdesk.api.audit.Journal journal)
@@ -52,39 +52,8 @@ public final class DrawBenchmark {
         for (java.nio.file.Path f : java.nio.file.Files.list(dir).toList()) {
             java.nio.file.Files.delete(f);
         }
-        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve("statdesk"));
-        org.statdesk.api.store.Store store = new org.statdesk.api.store.Store() {
-            @Override
-            public javax.sql.DataSource dataSource() {
-                return ds;
-            }
-
-            @Override
-            public java.sql.Connection connection() throws java.sql.SQLException {
-                return ds.getConnection();
-            }
-
-            @Override
-            public <T> T inTransaction(SqlWork<T> work) throws Exception {
-                try (java.sql.Connection c = connection()) {
-                    c.setAutoCommit(false);
-                    T r = work.run(c);
-                    c.commit();
-                    return r;
-                }
-            }
-
-            @Override
-            public int migrate(org.osgi.framework.Bundle bundle) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public java.nio.file.Path dataFolder() {
-                return dir;
-            }
-        };
+        org.statdesk.testing.MemoryStore store = new org.statdesk.testing.MemoryStore("jdbc:h2:file:"
+                + dir.resolve("statdesk")).dataFolder(dir);
         URLClassLoader l = new URLClassLoader(new URL[] {jar.toURI().toURL()}, DrawBenchmark.class.getClassLoader());
         try (java.sql.Connection c = store.connection(); java.sql.Statement st = c.createStatement();
                 java.io.InputStream in = l.getResourceAsStream("db/migration/V1__registry_units.sql")) {
@@ -112,9 +81,16 @@ public final class DrawBenchmark {
             }
             c.commit();
         }
-        register.backing = (org.statdesk.api.registry.Register) l.loadClass("org.statdesk.registry.internal.Registry")
-                .getConstructor(org.statdesk.api.store.Store.class, org.statdesk.api.audit.Journal.class, Sampler.class)
-                .newInstance(store, journal, sampler);
+        // The register's read room, wired as DS wires it: the migrated store and the bundled reference data.
+        Class<?> migrated = l.loadClass("org.statdesk.registry.internal.RegisterStore");
+        Object db = java.lang.reflect.Proxy.newProxyInstance(l, new Class<?>[] {migrated},
+                (proxy, m, margs) -> m.getName().equals("store") ? store : null);
+        Object reference = l.loadClass("org.statdesk.registry.internal.BundledReferenceData").getConstructor()
+                .newInstance();
+        register.backing = (org.statdesk.api.registry.Register) l.loadClass("org.statdesk.registry.internal.RegisterReads")
+                .getConstructor(migrated, org.statdesk.api.audit.Journal.class,
+                        l.loadClass("org.statdesk.registry.internal.ReferenceData"))
+                .newInstance(db, journal, reference);
         System.out.println("register: real Registry on H2 file database " + dir + ", " + register.units.size()
                 + " units");
     }
@@ -150,9 +126,9 @@ public final class DrawBenchmark {
             long tb = System.nanoTime();
             int n = sampler.sample(codes, 20_000, run).members().size();
             long t0 = System.nanoTime();
-            Draws.DrawJson d = w.commands.draws().draw(2000 + run, (long) run, false, null);
+            Draws.DrawJson d = w.drawer.draw(2000 + run, (long) run, false, null);
             long t1 = System.nanoTime();
-            Draws.Verification v = w.commands.draws().verify(d.id());
+            Verifier.Verification v = w.verifier.verify(d.id());
             long t2 = System.nanoTime();
             if (!v.matches() || n != 20_000) {
                 throw new IllegalStateException("verify failed: " + v.problems());
@@ -172,7 +148,7 @@ public final class DrawBenchmark {
                 + "%.2f of the 2 s target; verify %.0f ms = %.1f× baseline, %.2f of the 2 s target; %d targets%n",
                 runs, b, dr, dr / b, dr / 2000, ve, ve / b, ve / 2000, targets);
         DrawEngine engine = new DrawEngine(sampler);
-        DrawEngine.Population p = w.commands.draws().population(w.today);
+        DrawEngine.Population p = w.population.on(w.today);
         long t0 = System.nanoTime();
         DrawEngine.Result r = engine.draw(p, w.settings.rules(), 99, c -> c);
         System.out.printf("engine alone (no database): %.0f ms for %d targets%n", (System.nanoTime() - t0) / 1e6,

@@ -30,10 +30,7 @@ class DrawsTest {
     }
 
     CommandResult run(String name, String... tokens) throws Exception {
-        EnforcementCommands.Spec s = w.commands.specs().stream().filter(x -> x.name().equals(name)).findFirst()
-                .orElseThrow();
-        return s.command().execute(Args.parse(List.of(tokens), s.flags().isEmpty() ? java.util.Set.of()
-                : java.util.Set.of(s.flags().split(","))));
+        return w.run(name, tokens);
     }
 
     @Test
@@ -59,7 +56,7 @@ class DrawsTest {
         // 66 targets × 2 = 132 over 14 inspectors: 9 or 10 each
         assertEquals(9, d.workload().min());
         assertEquals(10, d.workload().max());
-        assertEquals(1, w.store.journal("enf_draw").size());
+        assertEquals(1, w.journal.entries("enf_draw").size());
         assertTrue(run("enforcement:verify-draw", String.valueOf(d.id())).exitCode() == 0);
     }
 
@@ -74,12 +71,12 @@ class DrawsTest {
         Draws.DrawJson second = (Draws.DrawJson) run("enforcement:draw", "--year", "2021", "--seed", "2",
                 "--replace", "--reason", "名录库年报更新后重抽").json();
         assertEquals(first.id(), second.replaces());
-        List<Draws.DrawSummary> list = w.commands.draws().list(2021);
+        List<Draws.DrawSummary> list = w.draws.list(2021);
         assertEquals("active", list.get(0).status());
         assertEquals("replaced", list.get(1).status());
         assertEquals("名录库年报更新后重抽", list.get(1).replaceReason());
-        assertTrue(w.store.journal("enf_draw").stream().anyMatch(e -> e[0].equals(String.valueOf(first.id()))
-                && "replaced".equals(e[3]) && e[4].contains("名录库年报更新后重抽")));
+        assertTrue(w.journal.entries("enf_draw").stream().anyMatch(e -> e.key().equals(String.valueOf(first.id()))
+                && "replaced".equals(e.newValue()) && e.reason().contains("名录库年报更新后重抽")));
         // another year is a separate draw
         run("enforcement:draw", "--year", "2022");
         assertEquals(3, w.store.count("enf_draw"));
@@ -89,12 +86,12 @@ class DrawsTest {
     void verifyDetectsAChangedPopulationAndTamperedResults() throws Exception {
         Draws.DrawJson d = (Draws.DrawJson) run("enforcement:draw", "--year", "2021").json();
         assertEquals("secure", d.seedSource());
-        assertTrue(((Draws.Verification) run("enforcement:verify-draw", String.valueOf(d.id())).json()).matches());
+        assertTrue(((Verifier.Verification) run("enforcement:verify-draw", String.valueOf(d.id())).json()).matches());
 
         w.register.add(999, "620621", "above"); // a unit slipped into the register after the draw
         CommandResult changed = run("enforcement:verify-draw", String.valueOf(d.id()));
         assertEquals(1, changed.exitCode());
-        Draws.Verification v = (Draws.Verification) changed.json();
+        Verifier.Verification v = (Verifier.Verification) changed.json();
         assertFalse(v.matches());
         assertTrue(v.problems().get(0).contains("above 100 → 101"), v.problems().toString());
         w.register.units.remove(Fakes.TestRegister.code(999));
@@ -104,11 +101,11 @@ class DrawsTest {
         w.store.exec("UPDATE enf_draw_target SET inspectors = (SELECT MIN(inspectors) FROM enf_draw_target WHERE "
                 + "draw_id = " + d.id() + " AND inspectors <> (SELECT inspectors FROM enf_draw_target WHERE draw_id = "
                 + d.id() + " AND seq = 1)) WHERE draw_id = " + d.id() + " AND seq = 1");
-        Draws.Verification t = (Draws.Verification) run("enforcement:verify-draw", String.valueOf(d.id())).json();
+        Verifier.Verification t = (Verifier.Verification) run("enforcement:verify-draw", String.valueOf(d.id())).json();
         assertFalse(t.matches());
         assertTrue(t.problems().get(0).contains("被改动"), t.problems().toString());
         // and names the target whose team differs from the recomputed one
-        String first = w.commands.draws().targets(w.store.connection(), d.id()).get(0).code();
+        String first = w.draws.targets(d.id()).get(0).code();
         assertTrue(t.problems().stream().anyMatch(x -> x.startsWith("对象 " + first + " 的执法人员登记为")),
                 t.problems().toString());
     }
@@ -120,7 +117,7 @@ class DrawsTest {
         // as if another workstation had drawn 2021 between our check and our commit
         w.store.exec("DELETE FROM enf_draw_year");
         w.store.exec("INSERT INTO enf_draw_year (draw_year, active_id) VALUES (2022, 999)");
-        int rows = w.store.count("enf_draw_target");
+        long rows = w.store.count("enf_draw_target");
         BadInputException e = assertThrows(BadInputException.class,
                 () -> run("enforcement:draw", "--year", "2022", "--seed", "2"));
         assertEquals("year", e.errors().get(0).field());
@@ -130,8 +127,8 @@ class DrawsTest {
         BadInputException r = assertThrows(BadInputException.class,
                 () -> run("enforcement:draw", "--year", "2021", "--replace", "--reason", "重抽"));
         assertEquals("year", r.errors().get(0).field());
-        assertEquals("active", w.commands.draws().list(2021).get(0).status());
-        assertEquals(first.id(), w.commands.draws().list(2021).get(0).id());
+        assertEquals("active", w.draws.list(2021).get(0).status());
+        assertEquals(first.id(), w.draws.list(2021).get(0).id());
     }
 
     @Test
@@ -149,7 +146,7 @@ class DrawsTest {
         w = new Fakes.World(new Fakes.TestRegister().populate(40, 0)); // no 四下 units at all
         w.roster(Fakes.World.roster(3, 2));
         run("enforcement:draw", "--year", "2021", "--seed", "3");
-        Draws.Coverage c = (Draws.Coverage) run("enforcement:coverage", "--year", "2021").json();
+        Coverage.Report c = (Coverage.Report) run("enforcement:coverage", "--year", "2021").json();
         assertEquals(0, c.strata().get("below").population());
         assertNull(c.strata().get("below").achievedShare());
         assertTrue(c.strata().get("below").met());
@@ -203,7 +200,7 @@ class DrawsTest {
         assertThrows(BadInputException.class, () -> run("enforcement:export-draw", String.valueOf(d.id()),
                 dir.resolve("x.pdf").toString()));
 
-        Draws.Coverage none = (Draws.Coverage) run("enforcement:coverage", "--year", "2021").json();
+        Coverage.Report none = (Coverage.Report) run("enforcement:coverage", "--year", "2021").json();
         assertEquals(0, none.strata().get("above").checked());
         assertFalse(none.strata().get("above").met());
         // check every above target, one township
@@ -224,16 +221,16 @@ class DrawsTest {
         String list = Files.readString(csv, StandardCharsets.UTF_8);
         assertTrue(list.contains(township + ",") && list.contains("2021-06-02 合格"), list);
         assertTrue(list.contains("2021-06-01 合格 / 2021-06-03 不合格：原始记录、统计台账与统计报表一致；已立案（虚报）"), list);
-        assertTrue(list.contains(Draws.NOT_CHECKED));
+        assertTrue(list.contains(Publisher.NOT_CHECKED));
         run("enforcement:export-draw", String.valueOf(d.id()), html.toString());
         assertTrue(Files.readString(html).contains("<th>检查结果</th>"));
-        Draws.Coverage c = (Draws.Coverage) run("enforcement:coverage", "--year", "2021").json();
+        Coverage.Report c = (Coverage.Report) run("enforcement:coverage", "--year", "2021").json();
         assertEquals(20, c.strata().get("above").checked());
         assertEquals(0.2, c.strata().get("above").achievedShare(), 1e-12);
         assertTrue(c.strata().get("above").met());
         assertEquals(1, c.strata().get("township").checked());
         assertFalse(c.strata().get("township").met());
-        assertNull(((Draws.Coverage) run("enforcement:coverage", "--year", "2019").json()).drawId());
+        assertNull(((Coverage.Report) run("enforcement:coverage", "--year", "2019").json()).drawId());
         assertNotNull(c.drawId());
     }
 
@@ -246,12 +243,12 @@ class DrawsTest {
         Cases.CheckJson c = (Cases.CheckJson) run("enforcement:record-check", String.valueOf(d.id()), t.code(),
                 "--date", "2021-06-01", "--fail", "records_agree,statistician", "--note", "台账缺 3 月").json();
         assertEquals(2, c.ledgerItems().size());
-        Ledger.Item item = w.commands.ledger().item(c.ledgerItems().get(0), w.today);
+        Ledger.Item item = w.ledger.item(c.ledgerItems().get(0), w.today);
         assertEquals("2021-07-01", item.deadline()); // 30 days by default
         assertEquals(t.countyCode(), item.countyCode());
         assertTrue(item.problem().contains("原始记录、统计台账与统计报表一致"));
         String notTarget = Fakes.TestRegister.code(149);
-        int checks = w.store.count("enf_check");
+        long checks = w.store.count("enf_check");
         BadInputException e = assertThrows(BadInputException.class, () -> run("enforcement:record-check",
                 String.valueOf(d.id()), d.targets().stream().anyMatch(x -> x.code().equals(notTarget)) ? "X" : notTarget));
         assertEquals("target", e.errors().get(0).field());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.statdesk.testing.RecordingJournal;
 import org.statdesk.api.command.BadInputException;
 
 class LedgerTest {
@@ -18,7 +19,7 @@ class LedgerTest {
     @BeforeEach
     void setUp() throws Exception {
         w = new Fakes.World(new Fakes.TestRegister().populate(8, 0));
-        ledger = w.commands.ledger();
+        ledger = w.ledger;
     }
 
     Ledger.Item add(String owner, String opened, String deadline) throws Exception {
@@ -59,7 +60,7 @@ class LedgerTest {
                 () -> ledger.close(i.id(), "整改报告", LocalDate.of(2021, 4, 30)));
         assertEquals("date", early.errors().get(0).field());
         assertEquals("open", ledger.item(i.id(), w.today).status());
-        assertEquals(1, w.store.journal("enf_item").size());
+        assertEquals(1, w.journal.entries("enf_item").size());
 
         Ledger.Item closed = ledger.close(i.id(), "补建台账照片及整改报告", LocalDate.of(2021, 6, 10));
         assertEquals("closed", closed.status());
@@ -69,10 +70,10 @@ class LedgerTest {
         BadInputException twice = assertThrows(BadInputException.class,
                 () -> ledger.close(i.id(), "again", LocalDate.of(2021, 6, 11)));
         assertTrue(twice.errors().get(0).message().contains("不能重复销号"));
-        String[] last = w.store.journal("enf_item").get(1);
-        assertEquals("status", last[1]);
-        assertEquals("closed", last[3]);
-        assertTrue(last[4].contains("补建台账照片"));
+        RecordingJournal.Recorded last = w.journal.entries("enf_item").get(1);
+        assertEquals("status", last.field());
+        assertEquals("closed", last.newValue());
+        assertTrue(last.reason().contains("补建台账照片"));
 
         Ledger.Item onTime = add("620602", "2021-05-01", "2021-06-30");
         ledger.close(onTime.id(), "已整改", LocalDate.of(2021, 6, 1));
@@ -97,6 +98,6 @@ class LedgerTest {
         BadInputException future = assertThrows(BadInputException.class, () -> add("620602", "2021-06-16", null));
         assertEquals("date", future.errors().get(0).field());
         assertEquals(0, w.store.count("enf_item"));
-        assertEquals(0, w.store.journal("enf_item").size());
+        assertEquals(0, w.journal.entries("enf_item").size());
     }
 }

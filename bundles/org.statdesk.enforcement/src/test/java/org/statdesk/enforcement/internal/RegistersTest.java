@@ -40,9 +40,9 @@ class RegistersTest {
         Path gbk = dir.resolve("gbk.csv");
         Files.write(gbk, ("name,certificate_no,certificate_date,county_code,specialty\n"
                 + "张三,GS9,2020-01-01,620602,法规\n李四,,,620621,法规\n").getBytes(Charset.forName("GBK")));
-        Roster.ImportResult g = new Roster(w.ctx).importCsv(gbk);
+        Roster.ImportResult g = w.roster.importCsv(gbk);
         assertEquals(6, g.replaced());
-        assertEquals("张三", new Roster(w.ctx).list(null).get(0).name());
+        assertEquals("张三", w.roster.list(null).get(0).name());
         assertEquals(0.5, g.passRate().rate(), 1e-12);
         assertFalse(g.passRate().met());
     }
@@ -50,7 +50,7 @@ class RegistersTest {
     @Test
     void aBadRosterIsRefusedWholeWithLineNumbers() throws Exception {
         w.roster(Fakes.World.roster(1, 1));
-        int before = w.store.count("enf_inspector");
+        long before = w.store.count("enf_inspector");
         String bad = "name,certificate_no,certificate_date,county_code,specialty\n"
                 + "甲,GS1,2019-01-02,620600,法规\n"   // line 2 fine
                 + "乙,GS2,2020-02-30,620602,法规\n"   // line 3 no such date
@@ -67,7 +67,7 @@ class RegistersTest {
 
     @Test
     void interferenceReportSaysSoWhenNothingWasRecorded() throws Exception {
-        Interference reg = new Interference(w.ctx);
+        Interference reg = w.interference;
         Interference.Report empty = reg.report("2021Q1");
         assertEquals(0, empty.count());
         assertTrue(empty.statement().contains("2021 年第 1 季度未记录"), empty.statement());
@@ -85,12 +85,12 @@ class RegistersTest {
                 LocalDate.of(2021, 4, 1), "某人", " ", "要数", "拒绝"));
         assertEquals("target", blank.errors().get(0).field());
         assertEquals(1, w.store.count("enf_interference"));
-        assertEquals(1, w.store.journal("enf_interference").size());
+        assertEquals(1, w.journal.entries("enf_interference").size());
     }
 
     @Test
     void casesMoveForwardOnlyAndNeedADecision() throws Exception {
-        Cases cases = w.commands.cases();
+        Cases cases = w.cases;
         String unit = Fakes.TestRegister.code(2);
         Cases.CaseJson c = cases.open(unit, "false", "虚报 2020 年营业收入", LocalDate.of(2021, 5, 1), null,
                 LocalDate.of(2021, 6, 1));
@@ -119,7 +119,7 @@ class RegistersTest {
         assertFalse(closed.overdue());
         assertThrows(BadInputException.class, () -> cases.update(c.id(), "改", null, null, null, w.today, null));
         // open, decision, penalty, status decided, status closed, closed_on
-        assertEquals(6, w.store.journal("enf_case").size());
+        assertEquals(6, w.journal.entries("enf_case").size());
         assertEquals(1, cases.list("closed").size());
     }
 }

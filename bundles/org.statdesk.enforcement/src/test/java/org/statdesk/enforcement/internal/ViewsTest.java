@@ -32,14 +32,14 @@ class ViewsTest {
 
     @Test
     void interferenceViewListsTheQuarterAndSaysSoWhenNothingWasRecorded() throws Exception {
-        JComponent empty = build(() -> Views.interferenceView(w.commands));
+        JComponent empty = build(() -> Views.interferenceView(w.interference, w.bureau));
         assertTrue(waitFor(empty, v -> labels(v).stream().anyMatch(t -> t.contains("零报告"))), () -> labels(empty)
                 .toString());
         assertEquals(0, table(empty).getRowCount());
 
-        w.commands.interference().record("2021Q2", LocalDate.of(2021, 5, 10), "某副县长", "凉州区某水泥厂 5 月产值",
+        w.interference.record("2021Q2", LocalDate.of(2021, 5, 10), "某副县长", "凉州区某水泥厂 5 月产值",
                 "要求上报数提高一成", "拒绝，按原始记录上报");
-        JComponent one = build(() -> Views.interferenceView(w.commands));
+        JComponent one = build(() -> Views.interferenceView(w.interference, w.bureau));
         assertTrue(waitFor(one, v -> table(v).getRowCount() == 1), () -> labels(one).toString());
         assertEquals("某副县长", table(one).getValueAt(0, 2));
         assertTrue(labels(one).stream().anyMatch(t -> t.contains("1 起")), () -> labels(one).toString());
@@ -47,7 +47,7 @@ class ViewsTest {
 
     @Test
     void coverageViewShowsEveryStratumBeforeAnyDraw() throws Exception {
-        JComponent v = build(() -> Views.coverageView(w.commands));
+        JComponent v = build(() -> Views.coverageView(w.coverage, w.bureau));
         assertTrue(waitFor(v, x -> table(x).getRowCount() == 3), () -> labels(v).toString());
         assertTrue(labels(v).contains("本年度尚未抽取"), () -> labels(v).toString());
         List<Object> strata = new ArrayList<>();

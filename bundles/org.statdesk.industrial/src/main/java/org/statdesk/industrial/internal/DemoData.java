@@ -156,7 +156,10 @@ final class DemoData {
     private String reportedOn(int p, Random rnd) {
         int next = p + 1;
         int day = rnd.nextDouble() < 0.03 ? 9 + rnd.nextInt(8) : 1 + rnd.nextInt(6);
-        return period(next) + String.format("-%02d", day);
+        String on = period(next) + String.format("-%02d", day);
+        // early in a month last month's reports cannot all have been filed yet: none is dated in the future
+        String today = java.time.LocalDate.now().toString();
+        return on.compareTo(today) > 0 ? today : on;
     }
 
     /** The report file of some specialties (a header and their rows), and how many rows it has. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,10 +46,9 @@ public final class PeopleImpl implements People, UserAdmin {
 
     @Activate
     public PeopleImpl(@Reference Store store, @Reference Journal journal, @Reference Sessions sessions,
-            @Reference(target = "(!(" + PeopleUserProvider.MARK + "=true))") UserProvider os, BundleContext ctx)
-            throws Exception {
+            @Reference(target = "(!(" + PeopleUserProvider.MARK + "=true))") UserProvider os,
+            @Reference PeopleTables schema) {
         this(store, journal, sessions, os);
-        store.migrate(ctx.getBundle());
     }
 
     PeopleImpl(Store store, Journal journal, Sessions sessions, UserProvider os) {

@@ -17,19 +17,30 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.statdesk.api.command.InputError;
+import org.statdesk.api.input.Inputs;
 
 /** Reads a register CSV: encoding detected (UTF-8 with or without BOM, else GBK), header by name, line numbers. */
 public final class RegisterCsv {
-    static final List<String> REQUIRED = List.of("credit_code", "name", "division_code", "industry_code", "revenue",
+    public static final List<String> REQUIRED = List.of("credit_code", "name", "division_code", "industry_code", "revenue",
             "qualification", "address", "statistician", "phone");
-    static final List<String> OPTIONAL = List.of("scale");
+    public static final List<String> OPTIONAL = List.of("scale");
 
     /** One data record: its line (header = 1) and values by column name. */
     public record Record(int line, Map<String, String> values) {
     }
 
-    public record Content(String encoding, List<Record> records, List<InputError> errors) {
+    /** The file's encoding and the errors of its header and form (column counts, quotes); null encoding if neither. */
+    public record Content(String encoding, List<InputError> errors) {
     }
+
+    /** Receives the data records in file order, a chunk at a time, so that a large file is never held as records. */
+    @FunctionalInterface
+    public interface Chunks {
+        void accept(List<Record> records);
+    }
+
+    /** Records handed over at a time: enough for parallel validation, few enough to keep memory flat. */
+    static final int CHUNK = 8192;
 
     /** Decodes bytes: a UTF-8 BOM or valid UTF-8 is UTF-8; anything else is read as GBK (GB18030, its superset). */
     static String[] decode(byte[] bytes) {
@@ -51,12 +62,15 @@ public final class RegisterCsv {
         }
     }
 
-    public static Content read(byte[] bytes) throws IOException {
+    /**
+     * Reads a register CSV, handing its records to {@code chunks}; returns the encoding and the errors of form. Errors
+     * are {@link ErrorList capped}: a file of a million bad lines yields a short list and a count.
+     */
+    public static Content read(byte[] bytes, Chunks chunks, ErrorList errors) throws IOException {
         String[] decoded = decode(bytes);
-        List<InputError> errors = new ArrayList<>();
         if (decoded == null) {
             errors.add(new InputError(1, null, null, "文件既不是 UTF-8 也不是 GBK 编码，无法读取"));
-            return new Content(null, List.of(), errors);
+            return new Content(null, errors.listed());
         }
         String text = decoded[1];
         int[] newlines = newlines(text);
@@ -69,7 +83,7 @@ public final class RegisterCsv {
                 if (header == null) {
                     header = new ArrayList<>();
                     for (String h : r) {
-                        header.add(h.strip().toLowerCase(Locale.ROOT));
+                        header.add(Inputs.shown(h.strip().toLowerCase(Locale.ROOT)));
                     }
                     for (String need : REQUIRED) {
                         if (!header.contains(need)) {
@@ -85,13 +99,13 @@ public final class RegisterCsv {
                             errors.add(new InputError(1, h, h, "列重复"));
                         }
                     }
-                    if (!errors.isEmpty()) {
-                        return new Content(decoded[0], List.of(), errors);
+                    if (errors.total() > 0) {
+                        return new Content(decoded[0], errors.listed());
                     }
                     continue;
                 }
                 if (r.size() != header.size()) {
-                    errors.add(new InputError(line, null, String.join(",", r.toList()),
+                    errors.add(new InputError(line, null, Inputs.shown(String.join(",", r.toList())),
                             "列数不符：表头有 " + header.size() + " 列，这一行有 " + r.size() + " 列"));
                     continue;
                 }
@@ -100,6 +114,13 @@ public final class RegisterCsv {
                     values.put(header.get(i), r.get(i));
                 }
                 out.add(new Record(line, values));
+                if (out.size() == CHUNK) {
+                    chunks.accept(out);
+                    out = new ArrayList<>(CHUNK);
+                }
+            }
+            if (!out.isEmpty()) {
+                chunks.accept(out);
             }
             if (header == null) {
                 errors.add(new InputError(1, null, null, "文件为空：没有表头"));
@@ -108,7 +129,7 @@ public final class RegisterCsv {
             // commons-csv reports a broken quote as an exception carrying the position
             errors.add(new InputError(0, null, null, "CSV 格式错误：" + e.getMessage()));
         }
-        return new Content(decoded[0], out, errors);
+        return new Content(decoded[0], errors.listed());
     }
 
     private static int[] newlines(String text) {

@@ -1,38 +1,64 @@
 package org.statdesk.registry.internal;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 import org.statdesk.api.audit.AuditedTable;
 import org.statdesk.audit.internal.JournalImpl;
 import org.statdesk.audit.internal.TableInfo;
+import org.statdesk.registry.internal.tables.FindingTable;
+import org.statdesk.registry.internal.tables.SpotCheckTable;
+import org.statdesk.registry.internal.tables.SpotCheckUnitTable;
+import org.statdesk.registry.internal.tables.StaffChangeTable;
+import org.statdesk.registry.internal.tables.TrainingTable;
+import org.statdesk.registry.internal.tables.UnitTable;
+import org.statdesk.testing.MemoryStore;
 
-/** A register on a fresh database with the real journal, as the bundles wire it at run time. */
+/** The register's rooms on a database with the real migrations and the real journal, wired as DS wires them. */
 final class Fixture {
-    private static final AtomicInteger DB = new AtomicInteger();
-    final TestStore store;
+    static final String BUNDLE = "org.statdesk.registry";
+    /** The bundle's AuditedTable components. */
+    static final List<AuditedTable> TABLES = List.of(new UnitTable(), new FindingTable(), new StaffChangeTable(),
+            new TrainingTable(), new SpotCheckTable(), new SpotCheckUnitTable());
+    final MemoryStore store;
     final JournalImpl journal;
-    final Registry registry;
     final SamplerImpl sampler = new SamplerImpl();
+    final ReferenceData reference = new BundledReferenceData();
+    final RegisterReads reads;
+    final RegisterImport imports;
+    final RegisterLifecycle lifecycle;
+    final StatisticiansAndTraining staff;
+    final RegisterSpotChecks spotChecks;
 
+    /** On {@code url} (a file database keeps what an earlier fixture wrote; migrations already applied are kept). */
     Fixture(String url) throws Exception {
-        TestStore s = new TestStore(url);
-        boolean fresh;
-        try (var c = s.connection(); var rs = c.getMetaData().getTables(null, null, "AUD_JOURNAL", null)) {
-            fresh = !rs.next();
-        }
-        store = fresh ? s.apply("/db/migration/V1__audit_journal.sql").apply("/db/migration/V1__registry_units.sql") : s;
+        this(new MemoryStore(url), null);
+    }
+
+    /** With {@code people} signed in (null: no people bundle, a single workstation). */
+    private Fixture(MemoryStore s, org.statdesk.api.people.People people) throws Exception {
+        store = s.migrate("org.statdesk.audit").migrate(BUNDLE);
         journal = new JournalImpl(store, () -> "zhang.san");
-        for (AuditedTable t : Registry.AUDITED) {
-            journal.addTable(TableInfo.of(t, Registry.BUNDLE));
+        for (AuditedTable t : TABLES) {
+            journal.addTable(TableInfo.of(t, BUNDLE));
         }
-        registry = new Registry(store, journal, sampler);
+        RegisterStore db = () -> store;
+        Checks checks = new UnitChecks(reference);
+        reads = new RegisterReads(db, journal, reference);
+        imports = new RegisterImport(db, journal, checks);
+        lifecycle = new RegisterLifecycle(db, journal, checks, reads, people);
+        staff = new StatisticiansAndTraining(db, journal, reads, reference);
+        spotChecks = new RegisterSpotChecks(db, journal, sampler, reads);
     }
 
     static Fixture memory() throws Exception {
-        return new Fixture("jdbc:h2:mem:registry" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        return new Fixture(MemoryStore.create(), null);
     }
 
-    java.util.List<TableInfo> tables() {
-        return Registry.AUDITED.stream().map(t -> TableInfo.of(t, Registry.BUNDLE)).toList();
+    static Fixture signedIn(org.statdesk.api.people.People people) throws Exception {
+        return new Fixture(MemoryStore.create(), people);
+    }
+
+    List<TableInfo> tables() {
+        return TABLES.stream().map(t -> TableInfo.of(t, BUNDLE)).toList();
     }
 
     /** A valid credit code for a 6-digit area and a number: 91 + area + 8-digit org body + checks. */

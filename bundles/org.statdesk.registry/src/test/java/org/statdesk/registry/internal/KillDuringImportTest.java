@@ -25,7 +25,7 @@ class KillDuringImportTest {
         Fixture fx = new Fixture(a[0]);
         System.out.println("importing");
         System.out.flush();
-        fx.registry.importFile(Path.of(a[1]), true);
+        fx.imports.importFile(Path.of(a[1]), true);
         System.out.println("done");
     }
 

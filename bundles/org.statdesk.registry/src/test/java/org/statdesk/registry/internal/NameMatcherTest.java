@@ -54,7 +54,10 @@ class NameMatcherTest {
         long t0 = System.nanoTime();
         List<NameMatcher.Match> found = m.matches(items);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 8000, "100,000 names took " + ms + " ms");
+        // Not a timed test (the machine is shared): a guard against comparing all pairs, which for 100,000 names
+        // (5e9 pairs) takes many minutes; blocked, it is seconds even on a loaded machine. RegistryBenchmark times it.
+        assertTrue(ms < 120_000, "100,000 names took " + ms + " ms: is blocking comparing every pair?");
+        System.err.println("name matching of 100,000 names: " + ms + " ms");
         for (NameMatcher.Match x : found) {
             assertTrue(items.get(x.a()).fresh() || items.get(x.b()).fresh());
             assertTrue(x.nameSimilarity() >= 0.85);

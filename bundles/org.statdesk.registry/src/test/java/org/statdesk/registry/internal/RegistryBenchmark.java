@@ -36,7 +36,7 @@ public final class RegistryBenchmark {
         System.out.printf("file: %d units, %.1f MB%n", units, Files.size(csv) / 1e6);
 
         // Baseline: H2 loads the same file into a keyed table with CSVREAD, no checks, no journal.
-        TestStore base = new TestStore("jdbc:h2:file:" + dir.toAbsolutePath().resolve("base"));
+        org.statdesk.testing.MemoryStore base = new org.statdesk.testing.MemoryStore("jdbc:h2:file:" + dir.toAbsolutePath().resolve("base"));
         long t0 = System.nanoTime();
         try (Connection c = base.connection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE reg_base (credit_code VARCHAR(18) PRIMARY KEY, name VARCHAR(400),"
@@ -52,7 +52,7 @@ public final class RegistryBenchmark {
         Fixture fx = new Fixture("jdbc:h2:file:" + dir.toAbsolutePath().resolve("statdesk")
                 + System.getProperty("bench.url.options", "")); // e.g. ";CACHE_SIZE=262144" to compare settings
         t0 = System.nanoTime();
-        Registry.ImportResult r = fx.registry.importFile(csv, true);
+        Imports.ImportResult r = fx.imports.importFile(csv, true);
         double importS = (System.nanoTime() - t0) / 1e9;
         long dups = r.findings().stream().filter(f -> f.check().equals("possible_duplicate")).count();
         System.out.printf("registry:import --admit: %.2f s (%.1f× baseline); imported %d, admitted %d, findings %d"
@@ -64,8 +64,8 @@ public final class RegistryBenchmark {
             t0 = System.nanoTime();
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
             List<java.util.concurrent.Future<List<org.statdesk.api.registry.Unit>>> parts = new ArrayList<>();
-            for (var d : fx.registry.divisions().counties("620600")) {
-                parts.add(pool.submit(() -> fx.registry.list(new org.statdesk.api.registry.UnitQuery(d.code(), null,
+            for (var d : fx.reads.divisions().counties("620600")) {
+                parts.add(pool.submit(() -> fx.reads.list(new org.statdesk.api.registry.UnitQuery(d.code(), null,
                         org.statdesk.api.registry.Unit.IN_REGISTER, null, null))));
             }
             int listed = 0;

@@ -105,7 +105,7 @@ class RegistryTest {
                 F + ",规模写错,620602001,F5111,30000,,,,,big",
                 F + ",,620602001,F5111,30000,,,,,") + "\n";
         BadInputException e = assertThrows(BadInputException.class,
-                () -> fx.registry.importFile(write("bad.csv", bad, StandardCharsets.UTF_8), true));
+                () -> fx.imports.importFile(write("bad.csv", bad, StandardCharsets.UTF_8), true));
         List<String> got = e.errors().stream().map(x -> x.line() + ":" + x.field()).toList();
         assertEquals(List.of("3:credit_code", "4:credit_code", "5:division_code", "6:division_code",
                 "7:industry_code", "8:industry_code", "9:revenue", "10:scale", "11:name"), got);
@@ -120,7 +120,7 @@ class RegistryTest {
 
     @Test
     void headerProblemsAreLineOne() throws Exception {
-        BadInputException e = assertThrows(BadInputException.class, () -> fx.registry.importFile(
+        BadInputException e = assertThrows(BadInputException.class, () -> fx.imports.importFile(
                 write("h.csv", "credit_code,name,division_code,industry_code,revenue,remark\n", StandardCharsets.UTF_8),
                 false));
         assertTrue(e.errors().stream().allMatch(x -> x.line() == 1));
@@ -130,7 +130,7 @@ class RegistryTest {
 
     @Test
     void importFindsPlantedFindingsAndAdmitsTheRest() throws Exception {
-        Registry.ImportResult r = fx.registry.importFile(write("good.csv", goodFile(), StandardCharsets.UTF_8), true);
+        Imports.ImportResult r = fx.imports.importFile(write("good.csv", goodFile(), StandardCharsets.UTF_8), true);
         assertEquals(8, r.imported());
         Map<String, List<String>> byCode = new HashMap<>();
         r.findings().forEach(f -> byCode.computeIfAbsent(f.creditCode() + ":" + f.check(), k -> new java.util.ArrayList<>())
@@ -148,23 +148,23 @@ class RegistryTest {
         String dup = r.findings().stream().filter(f -> f.check().equals("duplicate_code")).findFirst().orElseThrow()
                 .message();
         assertTrue(dup.contains("已在名录库中") || dup.contains("其他县区"), dup);
-        List<Unit> in = fx.registry.list(UnitQuery.inRegister());
+        List<Unit> in = fx.reads.list(UnitQuery.inRegister());
         assertEquals(5, in.size());
-        assertEquals("trade", fx.registry.find(A).orElseThrow().specialty());
-        assertEquals("C5211".replace("C", "F"), fx.registry.find(C).orElseThrow().industryCode());
-        assertEquals(2, fx.registry.applications(A).size());
+        assertEquals("trade", fx.reads.find(A).orElseThrow().specialty());
+        assertEquals("C5211".replace("C", "F"), fx.reads.find(C).orElseThrow().industryCode());
+        assertEquals(2, fx.reads.applications(A).size());
         assertTrue(verify().ok(), this::problems);
         assertEquals(8 + r.findings().size(), count("SELECT COUNT(*) FROM aud_journal"));
     }
 
     @Test
     void gbkAndBomFilesAreRead() throws Exception {
-        Registry.ImportResult g = fx.registry.importFile(write("gbk.csv", goodFile(), Charset.forName("GBK")), false);
+        Imports.ImportResult g = fx.imports.importFile(write("gbk.csv", goodFile(), Charset.forName("GBK")), false);
         assertEquals("GBK", g.encoding());
-        assertEquals("武威市凉州区金鑫商贸有限公司", fx.registry.find(A).orElseThrow().name());
+        assertEquals("武威市凉州区金鑫商贸有限公司", fx.reads.find(A).orElseThrow().name());
         Fixture other = Fixture.memory();
         try {
-            Registry.ImportResult b = other.registry.importFile(write("bom.csv", "\uFEFF" + goodFile(),
+            Imports.ImportResult b = other.imports.importFile(write("bom.csv", "\uFEFF" + goodFile(),
                     StandardCharsets.UTF_8), false);
             assertEquals("UTF-8", b.encoding());
             assertEquals(8, b.imported());
@@ -175,34 +175,34 @@ class RegistryTest {
 
     @Test
     void lifecycleThroughTheService() throws Exception {
-        fx.registry.importFile(write("good.csv", goodFile(), StandardCharsets.UTF_8), false);
+        fx.imports.importFile(write("good.csv", goodFile(), StandardCharsets.UTF_8), false);
         // county check of A passes; B is blocked by below_threshold until it enters as a below sample unit
-        assertEquals("county_checked", fx.registry.approve(A, "县级核查：营业执照、主营业务属实").unit().status());
-        assertThrows(BadInputException.class, () -> fx.registry.approve(A, " "), "a reason is required");
-        Registry.Blocked blocked = assertThrows(Registry.Blocked.class, () -> fx.registry.approve(B, "核查"));
-        assertEquals("below_threshold", blocked.findings.get(0).check());
-        Registry.Application b = fx.registry.change(B, Map.of("scale", "below"), "未达限额，作为四下样本单位");
+        assertEquals("county_checked", fx.lifecycle.approve(A, "县级核查：营业执照、主营业务属实").unit().status());
+        assertThrows(BadInputException.class, () -> fx.lifecycle.approve(A, " "), "a reason is required");
+        Lifecycle.Blocked blocked = assertThrows(Lifecycle.Blocked.class, () -> fx.lifecycle.approve(B, "核查"));
+        assertEquals("below_threshold", blocked.findings().get(0).check());
+        Application b = fx.lifecycle.change(B, Map.of("scale", "below"), "未达限额，作为四下样本单位");
         assertEquals("below", b.unit().scale());
-        assertTrue(fx.registry.findings(b.appId(), "below_threshold", true).isEmpty(), "resolved by the change");
-        fx.registry.approve(B, "县级核查通过");
-        assertEquals(Unit.IN_REGISTER, fx.registry.approve(B, "专业核查：四下样本").unit().status());
-        assertEquals(Unit.IN_REGISTER, fx.registry.approve(A, "专业核查：达到限额").unit().status());
+        assertTrue(fx.reads.findings(b.appId(), "below_threshold", true).isEmpty(), "resolved by the change");
+        fx.lifecycle.approve(B, "县级核查通过");
+        assertEquals(Unit.IN_REGISTER, fx.lifecycle.approve(B, "专业核查：四下样本").unit().status());
+        assertEquals(Unit.IN_REGISTER, fx.lifecycle.approve(A, "专业核查：达到限额").unit().status());
         // the second application of A (another county) is rejected and keeps its reason
-        Registry.Application second = fx.registry.reject(A + "/2", "与凉州区重复申请，同一单位");
+        Application second = fx.lifecycle.reject(A + "/2", "与凉州区重复申请，同一单位");
         assertEquals("rejected", second.unit().status());
         assertEquals("与凉州区重复申请，同一单位", second.statusReason());
         // a change of the industry moves the unit to another specialty and is journaled field by field
-        fx.registry.change(A, Map.of("industry", "H6210", "name", "凉州区金鑫餐饮有限公司"), "主营业务变更为餐饮");
-        assertEquals("trade", fx.registry.find(A).orElseThrow().specialty());
-        List<Journal.Entry> h = fx.registry.history(A);
+        fx.lifecycle.change(A, Map.of("industry", "H6210", "name", "凉州区金鑫餐饮有限公司"), "主营业务变更为餐饮");
+        assertEquals("trade", fx.reads.find(A).orElseThrow().specialty());
+        List<Journal.Entry> h = fx.reads.history(A);
         assertTrue(h.stream().anyMatch(e -> "industry_code".equals(e.field()) && "F5111".equals(e.oldValue())
                 && "H6210".equals(e.newValue()) && "主营业务变更为餐饮".equals(e.reason()) && "zhang.san".equals(e.user())));
         assertTrue(h.stream().anyMatch(e -> (A + "/2").equals(e.key()) && "rejected".equals(e.newValue())));
-        Registry.Application gone = fx.registry.exit(A, "closed", "2025-03-31", "企业注销");
+        Application gone = fx.lifecycle.exit(A, "closed", "2025-03-31", "企业注销");
         assertEquals("exited", gone.unit().status());
         assertEquals("closed", gone.exitKind());
         assertEquals("2025-03-31", gone.unit().closed());
-        assertThrows(BadInputException.class, () -> fx.registry.exit(B, "moved", null, "x"));
+        assertThrows(BadInputException.class, () -> fx.lifecycle.exit(B, "moved", null, "x"));
         assertTrue(verify().ok(), this::problems);
         // a figure changed with SQL behind StatDesk's back is found, naming the record
         try (Connection c = fx.store.connection(); Statement st = c.createStatement()) {
@@ -217,56 +217,56 @@ class RegistryTest {
 
     @Test
     void applyChecksLikeAnImport() throws Exception {
-        fx.registry.importFile(write("good.csv", goodFile(), StandardCharsets.UTF_8), true);
+        fx.imports.importFile(write("good.csv", goodFile(), StandardCharsets.UTF_8), true);
         Map<String, String> f = new HashMap<>();
         f.put("credit_code", Fixture.code("620621", 20000001));
         f.put("name", "民勤县金鑫商贸有限公司");
         f.put("division_code", "620621100");
         f.put("industry_code", "5111");
         f.put("revenue", "30000");
-        Registry.Application a = fx.registry.apply(f, "新开业企业申请入库");
+        Application a = fx.lifecycle.apply(f, "新开业企业申请入库");
         assertEquals("applied", a.unit().status());
-        assertTrue(fx.registry.findings(a.appId(), "possible_duplicate", true).size() >= 1);
+        assertTrue(fx.reads.findings(a.appId(), "possible_duplicate", true).size() >= 1);
         f.put("division_code", "620621");
-        BadInputException e = assertThrows(BadInputException.class, () -> fx.registry.apply(f, "x"));
+        BadInputException e = assertThrows(BadInputException.class, () -> fx.lifecycle.apply(f, "x"));
         assertEquals("division_code", e.errors().get(0).field());
     }
 
     @Test
     void spotCheckIsReproducibleAndRecorded() throws Exception {
-        fx.registry.importFile(write("good.csv", goodFile(), StandardCharsets.UTF_8), true);
-        Registry.SpotCheck s1 = fx.registry.spotcheck(0.4, 7L, UnitQuery.all(), "季度实地核查");
-        Registry.SpotCheck s2 = fx.registry.spotcheck(0.4, 7L, UnitQuery.all(), "复核");
+        fx.imports.importFile(write("good.csv", goodFile(), StandardCharsets.UTF_8), true);
+        SpotChecks.SpotCheck s1 = fx.spotChecks.spotcheck(0.4, 7L, UnitQuery.all(), "季度实地核查");
+        SpotChecks.SpotCheck s2 = fx.spotChecks.spotcheck(0.4, 7L, UnitQuery.all(), "复核");
         assertEquals(5, s1.populationSize());
         assertEquals(2, s1.sampleSize()); // ceil(0.4 × 5)
         assertEquals(s1.units(), s2.units());
-        assertEquals(fx.sampler.sample(fx.registry.list(UnitQuery.inRegister()).stream().map(Unit::creditCode).toList(),
+        assertEquals(fx.sampler.sample(fx.reads.list(UnitQuery.inRegister()).stream().map(Unit::creditCode).toList(),
                 2, 7L).members(), s1.units());
         List<Journal.Entry> h = fx.journal.history(s1.drawId(), null);
         assertEquals(1, h.size());
         assertTrue(h.get(0).newValue().contains("seed=7"));
-        assertThrows(BadInputException.class, () -> fx.registry.spotcheck(1.5, 1L, UnitQuery.all(), null));
+        assertThrows(BadInputException.class, () -> fx.spotChecks.spotcheck(1.5, 1L, UnitQuery.all(), null));
     }
 
     @Test
     void statisticianChangesAndTrainingCoverage() throws Exception {
-        fx.registry.importFile(write("good.csv", goodFile(), StandardCharsets.UTF_8), true);
+        fx.imports.importFile(write("good.csv", goodFile(), StandardCharsets.UTF_8), true);
         // 凉州区 620602 has five in-register units with statisticians: 李明(A) 赵强(C) 孙丽(D) 周红 郑伟(F)
-        fx.registry.addTraining("李明", A, null, "2025-03-01", "统计法与报表制度", 4.0);
-        fx.registry.addTraining("赵强", null, "620602", "2025-03-01", "联网直报", 2.0);
-        fx.registry.addTraining("孙丽", D, null, "2024-12-01", "去年的培训", 2.0);
+        fx.staff.addTraining("李明", A, null, "2025-03-01", "统计法与报表制度", 4.0);
+        fx.staff.addTraining("赵强", null, "620602", "2025-03-01", "联网直报", 2.0);
+        fx.staff.addTraining("孙丽", D, null, "2024-12-01", "去年的培训", 2.0);
         // 郑伟 hands over to 陈静 (trained before taking the post); 周红's unit gets 林涛 (not trained)
-        fx.registry.addTraining("陈静", F, null, "2025-04-01", "新任统计人员培训", 8.0);
-        Registry.StaffChange ch = fx.registry.changeStatistician(F, "陈静", "13900000000", "2025-04-10",
+        fx.staff.addTraining("陈静", F, null, "2025-04-01", "新任统计人员培训", 8.0);
+        Staff.StaffChange ch = fx.staff.changeStatistician(F, "陈静", "13900000000", "2025-04-10",
                 "原始记录、统计台账和报表底稿全部移交", "郑伟调岗");
         assertEquals("郑伟", ch.oldName());
-        fx.registry.changeStatistician(ORG_BAD, "林涛", null, "2025-05-01", "台账已移交", "周红离职");
-        assertThrows(BadInputException.class, () -> fx.registry.changeStatistician(A, "某人", null, "2025-05-01", " ",
+        fx.staff.changeStatistician(ORG_BAD, "林涛", null, "2025-05-01", "台账已移交", "周红离职");
+        assertThrows(BadInputException.class, () -> fx.staff.changeStatistician(A, "某人", null, "2025-05-01", " ",
                 "no handover"));
-        assertEquals("陈静", fx.registry.find(F).orElseThrow().statistician());
-        List<Registry.Coverage> cov = fx.registry.coverage(2025, "620602");
+        assertEquals("陈静", fx.reads.find(F).orElseThrow().statistician());
+        List<Staff.Coverage> cov = fx.staff.coverage(2025, "620602");
         assertEquals(1, cov.size());
-        Registry.Coverage c = cov.get(0);
+        Staff.Coverage c = cov.get(0);
         // statisticians now: 李明 赵强 孙丽 林涛 陈静 → trained in 2025: 李明 赵强 陈静 = 3/5
         assertEquals(5, c.statisticians());
         assertEquals(3, c.trained());
@@ -275,7 +275,7 @@ class RegistryTest {
         assertEquals(1, c.newTrainedBeforePost());
         assertEquals(0.5, c.newCoverage());
         assertTrue(verify().ok(), this::problems);
-        assertTrue(fx.registry.history(F).stream().anyMatch(e -> "statistician".equals(e.field())
+        assertTrue(fx.reads.history(F).stream().anyMatch(e -> "statistician".equals(e.field())
                 && "陈静".equals(e.newValue())));
     }
 }

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class ThresholdTest {
     private final Industries industries = Industries.load();
+    private final EntryThresholds thresholds = EntryThresholds.load();
 
     /** Threshold in 千元 of the class, checked at, just under and just over the boundary. */
     private void tier(String cls, String specialty, int thousand) {
-        Industries.Scope s = Industries.scope(industries.resolve(cls).code());
+        EntryThresholds.Scope s = thresholds.scope(industries.resolve(cls).code());
         assertEquals(specialty, s.specialty(), cls);
         assertEquals(thousand, s.thresholdThousand(), cls);
         assertNotNull(s.shortfall(thousand - 0.001, null), cls + " just under");
@@ -52,22 +53,53 @@ class ThresholdTest {
 
     @Test
     void constructionNeedsQualificationAndRealEstateDevelopmentIsAlwaysIn() {
-        Industries.Scope e = Industries.scope("E4710");
+        EntryThresholds.Scope e = thresholds.scope("E4710");
         assertEquals("construction", e.specialty());
         assertNotNull(e.shortfall(1e9, null));
         assertNotNull(e.shortfall(1e9, " "));
         assertNull(e.shortfall(0.0, "建筑工程施工总承包三级"));
-        Industries.Scope k = Industries.scope("K7010");
+        EntryThresholds.Scope k = thresholds.scope("K7010");
         assertEquals("real_estate", k.specialty());
         assertNull(k.shortfall(0.0, null));
     }
 
     @Test
     void outsideEverySpecialty() {
-        assertNull(Industries.scope("A0111"));
-        assertNull(Industries.scope("J6610"));
-        assertNull(Industries.scope("S9100"));
-        assertNull(Industries.scope("T9700"));
+        assertNull(thresholds.scope("A0111"));
+        assertNull(thresholds.scope("J6610"));
+        assertNull(thresholds.scope("S9100"));
+        assertNull(thresholds.scope("T9700"));
+    }
+
+    @Test
+    void theLongestScopeHoldsAClass() throws Exception {
+        EntryThresholds t = EntryThresholds.read(new java.io.BufferedReader(new java.io.StringReader(
+                "scope,specialty,standard,threshold_thousand,needs_qualification\n"
+                        + "K,x,甲,10000,no\nK70,y,乙,,no\nK7010,z,丙,,yes\n")));
+        assertEquals("z", t.scope("K7010").specialty());
+        assertEquals("y", t.scope("K7020").specialty());
+        assertEquals("x", t.scope("K7110").specialty());
+        assertNull(t.scope("L7111"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> EntryThresholds.read(
+                new java.io.BufferedReader(new java.io.StringReader(
+                        "scope,specialty,standard,threshold_thousand,needs_qualification\nK,x,甲,10000,maybe\n"))));
+    }
+
+    /** The core names no specialty: the specialties are in the reference file, never a literal of the main code. */
+    @Test
+    void noSpecialtyIsNamedInTheMainCode() throws Exception {
+        java.util.Set<String> specialties = new java.util.TreeSet<>();
+        java.nio.file.Path csv = java.nio.file.Path.of("src/main/resources/reference/entry-thresholds.csv");
+        java.nio.file.Files.readAllLines(csv).stream().skip(1).forEach(l -> specialties.add(l.split(",")[1]));
+        assertEquals(java.util.Set.of("construction", "industrial", "real_estate", "services", "trade"), specialties);
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String src = java.nio.file.Files.readString(f);
+                for (String s : specialties) {
+                    assertTrue(!src.contains("\"" + s + "\""), f + " names the specialty " + s);
+                }
+            }
+        }
     }
 
     @Test

@@ -18,6 +18,9 @@ import org.statdesk.charts.internal.ChartData;
 import org.statdesk.charts.internal.ChartData.Point;
 import org.statdesk.charts.internal.ChartData.VarianceModel;
 import org.statdesk.review.internal.compare.ComparisonsImpl;
+import org.statdesk.testing.ListRegister;
+import org.statdesk.testing.MemoryStore;
+import org.statdesk.testing.RecordingJournal;
 
 /**
  * The variance chart says of every unit what the review run said: the review imports and runs a February with
@@ -32,17 +35,18 @@ class ChartAgreementTest {
     void theChartAndTheEngineAgreeUnitByUnitInAFebruaryWithJanuaryFebruaryReports() throws Exception {
         Synth synth = new Synth(900, FEB, 14, 23, 3);
         synth.plant(FEB, 5);
-        Fakes.MemStore store = new Fakes.MemStore("agreement");
-        Fakes.ListRegister register = new Fakes.ListRegister(synth.units);
-        ReviewServiceImpl review = new ReviewServiceImpl(store, new Fakes.MemJournal(), register,
-                Settings.defaults());
-        review.addForm(TestForms.industrial());
+        MemoryStore store = MemoryStore.withOwnMigrations();
+        ListRegister register = new ListRegister(synth.units);
+        Rooms rooms = new Rooms(store, RecordingJournal.inMemory(), register, Settings.defaults())
+                .with(TestForms.industrial());
+        ReviewServiceImpl review = rooms.service;
         StringWriter w = new StringWriter();
         synth.writeLong(w, synth.periods);
-        review.importReports(w.toString().getBytes(StandardCharsets.UTF_8), null, LocalDate.of(2025, 3, 4));
+        rooms.imports.importReports(w.toString().getBytes(StandardCharsets.UTF_8), null, LocalDate.of(2025, 3, 4));
         List<Flag> flags = review.run(FEB, "industrial");
 
-        ChartData chart = new ChartData(review, new ComparisonsImpl(review, store, register, (String) null),
+        ChartData chart = new ChartData(review, new ComparisonsImpl(rooms.runs, rooms.forms, rooms.flags, store, register,
+                (String) null),
                 register);
         VarianceModel m = chart.variance(FEB, IND, "industrial");
 

@@ -15,6 +15,7 @@ import org.statdesk.api.review.Comparison;
 import org.statdesk.api.review.Comparisons;
 import org.statdesk.api.review.Flag;
 import org.statdesk.review.internal.compare.ComparisonsImpl;
+import org.statdesk.review.internal.run.ReviewRunImpl;
 
 /**
  * The review's comparisons unit by unit: the strata, bands and HB bounds its engine tests a unit against, with the
@@ -178,12 +179,12 @@ class ComparisonsTest {
     @Test
     void parametersAreTheRunsSettingsAndSayWhetherAConfigurationGaveThem() throws Exception {
         Settings s = new Settings(0.4, 0.05, 4, 12, 2.5, 2.0, 1.6, 6);
-        ReviewServiceImpl review = new ReviewServiceImpl(null, null, null, s);
+        ReviewRunImpl runs = new ReviewRunImpl(() -> null, null, null, null, s);
         assertEquals(new Comparisons.Parameters(0.4, 0.05, 4, 12, 2.5, null),
-                new ComparisonsImpl(review, null, null, (String) null).parameters());
-        assertEquals("org.statdesk.review", new ComparisonsImpl(review, null, null,
+                new ComparisonsImpl(runs, null, null, null, null, (String) null).parameters());
+        assertEquals("org.statdesk.review", new ComparisonsImpl(runs, null, null, () -> null, null,
                 Map.<String, Object>of("service.pid", "org.statdesk.review")).parameters().source());
-        assertNull(new ComparisonsImpl(review, null, null, Map.<String, Object>of("component.name", "x"))
-                .parameters().source());
+        assertNull(new ComparisonsImpl(runs, null, null, () -> null, null,
+                Map.<String, Object>of("component.name", "x")).parameters().source());
     }
 }

@@ -12,8 +12,10 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.h2.jdbcx.JdbcDataSource;
+import org.statdesk.api.audit.Journal;
 import org.statdesk.api.registry.Unit;
+import org.statdesk.testing.ListRegister;
+import org.statdesk.testing.MemoryStore;
 
 /**
  * Benchmark (not a test: run by hand, see the note in the report): a province-sized month, 100,000 units x 7
@@ -24,15 +26,43 @@ import org.statdesk.api.registry.Unit;
  * mvn -q -pl bundles/org.statdesk.review test-compile
  * mvn -q -o -pl bundles/org.statdesk.review dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
  * java -Xmx1g -cp "target/classes:target/test-classes:$(cat cp.txt)" org.statdesk.review.internal.ReviewBenchmark \
- *     [UNITS] [KEEP_DIR]
+ *     [UNITS] [KEEP_DIR [import]]
  * </pre>
+ * Run it in {@code bundles/org.statdesk.review}: the industrial rules are read from {@code ../org.statdesk.industrial}
+ * and a new database gets the bundle's migrations from its sources. {@code import} times the import of two fresh
+ * months alone.
  * With KEEP_DIR the databases stay there and a second run skips the 23 months of history (about 6 minutes on
  * two shared cores). Each run also times the panel read as it was before (baselineLoad) against today's, alternated
  * on the same database, and checks that both give the same flags.
  */
 public final class ReviewBenchmark {
-    private static final java.util.List<Connection> KEEPERS = new java.util.ArrayList<>();
-    private static final Map<ReviewServiceImpl, Fakes.MemStore> STORES = new java.util.HashMap<>();
+    private static final Map<Rooms, MemoryStore> STORES = new java.util.HashMap<>();
+    /** The journal's cost is the audit bundle's to measure: here it only counts. */
+    private static final Journal COUNTING = new Journal() {
+        private long rows;
+
+        public void record(Connection c, Change change) {
+            rows++;
+        }
+
+        public void recordRow(Connection c, String table, String key, String field, String oldValue,
+                String newValue, String reason) {
+            rows++;
+        }
+
+        public void recordRows(Connection c, String table, java.util.Collection<String> keys, String action,
+                String reason) {
+            rows += keys.size();
+        }
+
+        public List<Entry> history(String key, LocalDate since) {
+            return List.of();
+        }
+
+        public String currentUser() {
+            return "bench";
+        }
+    };
 
     public static void main(String[] a) throws Exception {
         int n = a.length > 0 ? Integer.parseInt(a[0]) : 100_000;
@@ -47,15 +77,15 @@ public final class ReviewBenchmark {
         province(dir, n);
     }
 
-    static ReviewServiceImpl service(Path dir, String name, List<Unit> units) throws Exception {
-        // a file database as the workstation uses, with the bundle's migration
-        Fakes.MemStore st = new Fakes.MemStore("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath());
-        // as the Store does: one connection stays open so that the file database is opened once, not per query
-        KEEPERS.add(st.ds.getConnection());
-        ReviewServiceImpl r = new ReviewServiceImpl(st, new Fakes.MemJournal(), new Fakes.ListRegister(units),
-                Settings.defaults());
+    static Rooms service(Path dir, String name, List<Unit> units) throws Exception {
+        // a file database as the workstation uses, with the bundle's migrations; the store keeps one connection
+        // open so that the file database is opened once, not per query
+        MemoryStore st = new MemoryStore("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath());
+        if (st.query("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'REV_REPORT'").equals("0")) {
+            st.migrateOwn(); // a kept database (a later run) has its tables
+        }
+        Rooms r = new Rooms(st, COUNTING, new ListRegister(units), Settings.defaults()).with(TestForms.industrial());
         STORES.put(r, st);
-        r.addForm(TestForms.industrial());
         return r;
     }
 
@@ -67,19 +97,19 @@ public final class ReviewBenchmark {
 
     static void city(Path dir) throws Exception {
         Synth s = new Synth(2000, "2025-12", 24, 11, 4);
-        ReviewServiceImpl r = service(dir, "city", s.units);
-        r.importReports(csv(s, s.periods.subList(0, 23)), null, LocalDate.of(2025, 12, 1));
+        Rooms r = service(dir, "city", s.units);
+        r.imports.importReports(csv(s, s.periods.subList(0, 23)), null, LocalDate.of(2025, 12, 1));
         s.plant("2025-12", 1);
         long t0 = System.nanoTime();
-        r.importReports(csv(s, List.of("2025-12")), null, LocalDate.of(2026, 1, 5));
+        r.imports.importReports(csv(s, List.of("2025-12")), null, LocalDate.of(2026, 1, 5));
         long t1 = System.nanoTime();
-        r.run("2025-12", null);
+        r.runs.run("2025-12", null);
         long warm = System.nanoTime();
-        int flags = r.run("2025-12", null).size();
+        int flags = r.runs.run("2025-12", null).size();
         long t2 = System.nanoTime();
         System.out.printf("city 2,000 units: import of one month %.3f s; review:run %.3f s (first %.3f s), %d flags, "
                 + "read/compute/store ms %s%n", (t1 - t0) / 1e9, (t2 - warm) / 1e9, (warm - t1) / 1e9, flags,
-                java.util.Arrays.toString(r.lastTimings));
+                java.util.Arrays.toString(r.runs.lastTimings()));
         compareReads("city", r, s.units, "2025-12", 5);
     }
 
@@ -88,11 +118,11 @@ public final class ReviewBenchmark {
         Synth s = new Synth(n, "2025-12", 24, 3, 86);
         System.out.printf("generated %d units x 24 months in %.1f s%n", n, (System.nanoTime() - g0) / 1e9);
         boolean reuse = Files.exists(dir.resolve("province.mv.db"));
-        ReviewServiceImpl r = service(dir, "province", s.units);
+        Rooms r = service(dir, "province", s.units);
         long h0 = System.nanoTime();
         if (!reuse) {
             for (String p : s.periods.subList(0, 23)) {
-                r.importReports(csv(s, List.of(p)), null, LocalDate.parse(Period.shift(p, 1) + "-03"));
+                r.imports.importReports(csv(s, List.of(p)), null, LocalDate.parse(Period.shift(p, 1) + "-03"));
             }
             System.out.printf("history of 23 months imported in %.1f s%n", (System.nanoTime() - h0) / 1e9);
         }
@@ -116,7 +146,7 @@ public final class ReviewBenchmark {
         s = null;
         System.gc();
         long t0 = System.nanoTime();
-        var sum = r.importReports(month, null, LocalDate.of(2026, 1, 5));
+        var sum = r.imports.importReports(month, null, LocalDate.of(2026, 1, 5));
         long t1 = System.nanoTime();
         System.out.printf("province: import of one month (%d values, long CSV %.1f MB) %.2f s%n", sum.values(),
                 month.length / 1e6, (t1 - t0) / 1e9);
@@ -124,16 +154,16 @@ public final class ReviewBenchmark {
         for (int i = 0; i < 3; i++) {
             System.gc();
             long a = System.nanoTime();
-            int flags = r.run("2025-12", null).size();
+            int flags = r.runs.run("2025-12", null).size();
             long b = System.nanoTime();
             Runtime rt = Runtime.getRuntime();
             System.out.printf("province review:run %.2f s end to end, %d flags; read %d ms, in-memory review %d ms, "
-                    + "store flags %d ms; heap used %d MB%n", (b - a) / 1e9, flags, r.lastTimings[0],
-                    r.lastTimings[1], r.lastTimings[2], (rt.totalMemory() - rt.freeMemory()) >> 20);
+                    + "store flags %d ms; heap used %d MB%n", (b - a) / 1e9, flags, r.runs.lastTimings()[0],
+                    r.runs.lastTimings()[1], r.runs.lastTimings()[2], (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
         compareReads("province", r, units, "2025-12", 3);
-        long ours = r.lastTimings[0] + r.lastTimings[1] + r.lastTimings[2];
-        long mem = r.lastTimings[1];
+        long ours = r.runs.lastTimings()[0] + r.runs.lastTimings()[1] + r.runs.lastTimings()[2];
+        long mem = r.runs.lastTimings()[1];
         duck(wide, units.size(), ours, mem);
     }
 
@@ -185,10 +215,10 @@ public final class ReviewBenchmark {
      * materialised), alternated with today's read on the same database: the baseline in the same run. Both panels
      * must give the same flags.
      */
-    static void compareReads(String what, ReviewServiceImpl r, List<Unit> units, String period, int reps)
+    static void compareReads(String what, Rooms r, List<Unit> units, String period, int reps)
             throws Exception {
-        Fakes.MemStore st = STORES.get(r);
-        FormSpec f = r.specs().get(0);
+        MemoryStore st = STORES.get(r);
+        FormSpec f = r.forms.specs().get(0);
         Map<String, Unit> byCode = new java.util.HashMap<>();
         units.forEach(u -> byCode.put(u.creditCode(), u));
         long bestOld = Long.MAX_VALUE;
@@ -207,7 +237,7 @@ public final class ReviewBenchmark {
             System.gc();
             long d = System.nanoTime();
             try (Connection c = st.connection()) {
-                pn = r.load(c, f, period, byCode);
+                pn = r.runs.load(c, f, period, byCode);
             }
             long e = System.nanoTime();
             olds[i] = (b - a) / 1_000_000;
@@ -215,8 +245,8 @@ public final class ReviewBenchmark {
             bestOld = Math.min(bestOld, b - a);
             bestNew = Math.min(bestNew, e - d);
         }
-        var fo = new Engine(f, po, r.settings()).run().flags();
-        var fn = new Engine(f, pn, r.settings()).run().flags();
+        var fo = new Engine(f, po, r.runs.settings()).run().flags();
+        var fn = new Engine(f, pn, r.runs.settings()).run().flags();
         System.out.printf("%s read of the panel: baseline ms %s, now ms %s; best %.0f -> %.0f ms, ratio %.2f; "
                 + "same flags: %s (%d)%n", what, java.util.Arrays.toString(olds), java.util.Arrays.toString(news),
                 bestOld / 1e6, bestNew / 1e6, (double) bestOld / bestNew, fo.equals(fn), fn.size());
@@ -224,13 +254,13 @@ public final class ReviewBenchmark {
 
     /** The read before this change, kept here as the benchmark's baseline. */
     static Panel baselineLoad(Connection c, FormSpec f, String period, Map<String, Unit> units) throws Exception {
-        Map<String, Integer> slots = ReviewServiceImpl.slots(c, f, false);
+        Map<String, Integer> slots = org.statdesk.review.internal.tables.FormSlotTable.read(c, f.code());
         int[] slotOf = new int[f.indicators().size()];
         for (int j = 0; j < slotOf.length; j++) {
             slotOf[j] = slots.getOrDefault(f.indicators().get(j).code(), 0);
         }
         StringBuilder cols = new StringBuilder();
-        for (int i = 1; i <= ReviewServiceImpl.SLOTS; i++) {
+        for (int i = 1; i <= org.statdesk.review.internal.tables.ReportTable.SLOTS; i++) {
             cols.append(i > 1 ? ", " : "").append('v').append(i);
         }
         List<String> codes = new java.util.ArrayList<>();
@@ -278,18 +308,18 @@ public final class ReviewBenchmark {
     /** Import alone: two months of a fresh province database, each a new month (inserts and the journal's rows). */
     static void importOnly(Path dir, int n) throws Exception {
         Synth s = new Synth(n, "2025-12", 2, 5, 86);
-        ReviewServiceImpl r = service(dir, "import" + System.nanoTime(), s.units);
+        Rooms r = service(dir, "import" + System.nanoTime(), s.units);
         for (String p : s.periods) {
             byte[] month = csv(s, List.of(p));
             System.gc();
             long t0 = System.nanoTime();
-            var errs = new java.util.ArrayList<org.statdesk.api.command.InputError>();
-            int read = ReportFile.read(month, errs).size();
+            var errs = new org.statdesk.review.internal.imports.ErrorList();
+            int read = org.statdesk.review.internal.imports.ReportFile.read(month, errs).size();
             long tr = System.nanoTime();
             System.out.printf("  reading the file alone (%d values): %.2f s%n", read, (tr - t0) / 1e9);
             System.gc();
             t0 = System.nanoTime();
-            var sum = r.importReports(month, null, LocalDate.parse(Period.shift(p, 1) + "-03"));
+            var sum = r.imports.importReports(month, null, LocalDate.parse(Period.shift(p, 1) + "-03"));
             System.out.printf("import of %s: %d values, %d reports added, %.2f s%n", p, sum.values(), sum.added(),
                     (System.nanoTime() - t0) / 1e9);
         }

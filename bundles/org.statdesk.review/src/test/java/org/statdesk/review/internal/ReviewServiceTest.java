@@ -24,14 +24,20 @@ import org.statdesk.api.command.InputError;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.api.review.Flag;
 import org.statdesk.api.review.ReviewService;
+import org.statdesk.review.internal.imports.ImportCommand;
+import org.statdesk.review.internal.imports.ReportImport;
+import org.statdesk.review.internal.run.RunCommand;
+import org.statdesk.testing.ListRegister;
+import org.statdesk.testing.MemoryStore;
+import org.statdesk.testing.RecordingJournal;
 
 class ReviewServiceTest {
     private Synth synth;
-    private Fakes.MemJournal journal;
-    private ReviewServiceImpl review;
+    private RecordingJournal journal;
+    private Rooms rooms;
+    private ReviewService review;
     private String a;
     private String b;
-    private static int db;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -39,11 +45,10 @@ class ReviewServiceTest {
         List<Unit> units = new ArrayList<>(synth.units);
         units.add(new Unit("91620602MA00000001", "申请中", "620602100", "620602", "C1311", "industrial", "above", 0,
                 "", "", "", "", "applied", null, null));
-        journal = new Fakes.MemJournal();
-        review = new ReviewServiceImpl(new Fakes.MemStore("rev" + db++), journal, new Fakes.ListRegister(units),
-                Settings.defaults());
-        review.addForm(TestForms.industrial());
-        review.addForm(TestForms.trade());
+        journal = RecordingJournal.inMemory();
+        rooms = new Rooms(MemoryStore.withOwnMigrations(), journal, new ListRegister(units),
+                Settings.defaults()).with(TestForms.industrial(), TestForms.trade());
+        review = rooms.service;
         a = synth.units.get(0).creditCode();
         b = synth.units.get(1).creditCode();
     }
@@ -56,7 +61,7 @@ class ReviewServiceTest {
 
     private List<InputError> errorsOf(String csv) {
         BadInputException e = assertThrows(BadInputException.class,
-                () -> review.importReports(csv.getBytes(StandardCharsets.UTF_8), null, LocalDate.of(2024, 7, 3)));
+                () -> rooms.imports.importReports(csv.getBytes(StandardCharsets.UTF_8), null, LocalDate.of(2024, 7, 3)));
         return e.errors();
     }
 
@@ -92,11 +97,11 @@ class ReviewServiceTest {
                 + "  {\"credit_code\": \"" + a + "\", \"period\": \"2024-05\",\n"
                 + "   \"indicator\": \"output_value\", \"value\": \"x\"}\n]";
         BadInputException e = assertThrows(BadInputException.class,
-                () -> review.importReports(json.getBytes(StandardCharsets.UTF_8), null, LocalDate.now()));
+                () -> rooms.imports.importReports(json.getBytes(StandardCharsets.UTF_8), null, LocalDate.now()));
         assertEquals(List.of(new InputError(4, "output_value", "x", "不是数字")), e.errors());
         String wide = "credit_code,period,output_value,sales_value\n911111111111111111,2024-05,1,2\n";
         BadInputException w = assertThrows(BadInputException.class,
-                () -> review.importReports(wide.getBytes(StandardCharsets.UTF_8), null, LocalDate.now()));
+                () -> rooms.imports.importReports(wide.getBytes(StandardCharsets.UTF_8), null, LocalDate.now()));
         assertEquals(1, w.errors().size(), w.errors().toString());
         assertEquals(2, w.errors().get(0).line());
     }
@@ -105,24 +110,24 @@ class ReviewServiceTest {
     void wideGbkAndJsonFormsAndIdempotentReimport() throws Exception {
         String wide = "credit_code,period,output_value,sales_value,reported_on\n" + a + ",2024-05,100,95,2024-06-03\n"
                 + b + ",2024-05,200,,2024-06-09\n";
-        var s = review.importReports(wide.getBytes(Charset.forName("GBK")), null, LocalDate.now());
+        var s = rooms.imports.importReports(wide.getBytes(Charset.forName("GBK")), null, LocalDate.now());
         assertEquals(3, s.values());
         assertEquals(2, s.added());
         String json = "[{\"credit_code\": \"" + a + "\", \"period\": \"2024-05\", \"indicator\": \"electricity\", "
                 + "\"value\": 7.5}]";
-        var s2 = review.importReports(json.getBytes(StandardCharsets.UTF_8), null, LocalDate.now());
+        var s2 = rooms.imports.importReports(json.getBytes(StandardCharsets.UTF_8), null, LocalDate.now());
         assertEquals(1, s2.changed());
         assertEquals(Map.of(a, 100.0, b, 200.0), review.values("2024-05", "output_value"));
         assertEquals(Map.of("2024-05", 7.5), review.series(a, "electricity", "2024-01", "2024-12"));
-        int before = journal.entries.size();
-        var again = review.importReports(wide.getBytes(StandardCharsets.UTF_8), null, LocalDate.now());
+        int before = journal.entries().size();
+        var again = rooms.imports.importReports(wide.getBytes(StandardCharsets.UTF_8), null, LocalDate.now());
         assertEquals(2, again.unchanged());
         assertEquals(0, again.added() + again.changed());
-        assertEquals(before, journal.entries.size(), "identical data changes nothing");
+        assertEquals(before, journal.entries().size(), "identical data changes nothing");
         // GBK with Chinese text in a header that is not an indicator: an unknown indicator with its line
         String gbk = "credit_code,period,产值\n" + a + ",2024-05,1\n";
         BadInputException e = assertThrows(BadInputException.class,
-                () -> review.importReports(gbk.getBytes(Charset.forName("GBK")), null, LocalDate.now()));
+                () -> rooms.imports.importReports(gbk.getBytes(Charset.forName("GBK")), null, LocalDate.now()));
         assertEquals("产值", e.errors().get(0).field() == null ? null : e.errors().get(0).value());
     }
 
@@ -152,27 +157,24 @@ class ReviewServiceTest {
         return "credit_code,period,indicator,value\n" + unit + "," + period + ",output_value," + value + "\n";
     }
 
-    private ReviewServiceImpl.ImportSummary importFigure(String unit, String period, int value, String reason)
+    private ReportImport.ImportSummary importFigure(String unit, String period, int value, String reason)
             throws Exception {
-        return review.importReports(figure(unit, period, value).getBytes(StandardCharsets.UTF_8), reason,
+        return rooms.imports.importReports(figure(unit, period, value).getBytes(StandardCharsets.UTF_8), reason,
                 LocalDate.of(2024, 7, 3));
     }
 
     /** A database reviewed under the former per-row flag keeps what was reviewed and what was not. */
     @Test
     void theMigrationCarriesTheReviewedStateOver() throws Exception {
-        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:v3to4;DB_CLOSE_DELAY=-1");
-        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
-            for (String m : List.of("V1__review.sql", "V2__report_read_index.sql", "V3__report_unit_index.sql")) {
-                Fakes.applyMigration(st, m);
-            }
+        MemoryStore store = MemoryStore.create();
+        try (java.sql.Connection c = store.connection(); java.sql.Statement st = c.createStatement()) {
+            applyOwn(c, "V1__review.sql", "V2__report_read_index.sql", "V3__report_unit_index.sql");
             st.execute("INSERT INTO rev_report (period, credit_code, form, specialty, reported_on, reviewed) VALUES"
                     + " ('2024-05', 'A', 'B204-1', 'industrial', DATE '2024-06-03', TRUE),"
                     + " ('2024-05', 'B', 'B204-1', 'industrial', DATE '2024-06-20', FALSE),"
                     + " ('2024-06', 'A', 'B204-1', 'industrial', DATE '2024-07-03', FALSE),"
                     + " ('2024-04', 'A', 'B204-1', 'industrial', DATE '2024-05-03', TRUE)");
-            Fakes.applyMigration(st, "V4__review_marks.sql");
+            applyOwn(c, "V4__review_marks.sql");
             try (java.sql.ResultSet rs = st.executeQuery("SELECT r.period || '/' || r.credit_code,"
                     + " r.written <= m.upto FROM rev_report r JOIN rev_review_mark m ON m.period = r.period"
                     + " AND m.form = r.form ORDER BY 1")) {
@@ -185,11 +187,23 @@ class ReviewServiceTest {
         }
     }
 
+    /** Some of the bundle's migrations, applied by the store's own runner as a workstation applies them. */
+    private static void applyOwn(java.sql.Connection c, String... scripts) throws Exception {
+        List<java.net.URL> urls = new ArrayList<>();
+        for (String s : scripts) {
+            urls.add(Path.of("src/main/resources/db/migration", s).toUri().toURL());
+        }
+        boolean auto = c.getAutoCommit();
+        org.statdesk.store.internal.Migrations.apply(c, "org.statdesk.review",
+                org.statdesk.store.internal.Migrations.read(urls));
+        c.setAutoCommit(auto);
+    }
+
     @Test
     void runWorkflowRevisionRatesQueriesAggregateAndGate() throws Exception {
-        review.importReports(longCsv(synth.periods.subList(0, 17)), null, LocalDate.of(2024, 6, 2));
+        rooms.imports.importReports(longCsv(synth.periods.subList(0, 17)), null, LocalDate.of(2024, 6, 2));
         List<Synth.Fault> planted = synth.plant("2024-06", 3);
-        review.importReports(longCsv(List.of("2024-06")), null, LocalDate.of(2024, 7, 3));
+        rooms.imports.importReports(longCsv(List.of("2024-06")), null, LocalDate.of(2024, 7, 3));
         List<Flag> flags = review.run("2024-06", "industrial");
         for (Synth.Fault f : planted) {
             assertTrue(flags.stream().anyMatch(x -> x.creditCode().equals(f.creditCode())), "planted " + f);
@@ -209,7 +223,8 @@ class ReviewServiceTest {
         Flag corrected = review.resolve(err.id(), "correct", null, 0.0, "企业误填负数，已核实");
         assertEquals("corrected", corrected.status());
         assertEquals(0.0, review.values("2024-06", "export_value").get(neg.creditCode()));
-        assertTrue(journal.entries.stream().anyMatch(x -> x.contains("export_value") && x.contains("企业误填负数")));
+        assertTrue(journal.entries().stream().map(Object::toString)
+                .anyMatch(x -> x.contains("export_value") && x.contains("企业误填负数")));
         assertThrows(BadInputException.class, () -> review.resolve(err.id(), "explain", "x", null, null));
         assertEquals("closed", review.resolve(err.id(), "close", null, null, null).status());
 
@@ -226,7 +241,7 @@ class ReviewServiceTest {
 
         // the query list: open flags with the unit's statistician, UTF-8 with BOM
         Path out = Files.createTempDirectory("q").resolve("查询单.csv");
-        int n = review.writeQueries("2024-06", null, out);
+        int n = rooms.queries.writeQueries("2024-06", null, out);
         byte[] bytes = Files.readAllBytes(out);
         assertEquals((byte) 0xEF, bytes[0]);
         assertEquals((byte) 0xBB, bytes[1]);
@@ -243,7 +258,7 @@ class ReviewServiceTest {
         }
 
         // aggregates are not for publication until released; reviewed needs no open error
-        var agg = review.aggregate("2024-06", "industrial").get(0);
+        var agg = rooms.aggregates.aggregate("2024-06", "industrial").get(0);
         assertFalse(agg.forPublication());
         assertTrue(agg.notice().contains("不得对外公布"));
         var city = agg.totals().stream().filter(t -> t.area().equals("city") && t.indicator().equals("employees"))
@@ -252,34 +267,36 @@ class ReviewServiceTest {
         assertEquals(sum, city.value(), 1e-6);
         assertNull(agg.totals().stream().filter(t -> t.indicator().equals("output_value_ytd")).findFirst()
                 .orElseThrow().mom());
-        assertThrows(BadInputException.class, () -> review.advance("2024-06", "industrial", "evaluated", "x"));
+        assertThrows(BadInputException.class, () -> rooms.statuses.advance("2024-06", "industrial", "evaluated", "x"));
         if (openErrorUnits > 0) {
-            assertThrows(BadInputException.class, () -> review.advance("2024-06", "industrial", "reviewed", null));
+            assertThrows(BadInputException.class, () -> rooms.statuses.advance("2024-06", "industrial", "reviewed", null));
             for (Flag f : review.flags("2024-06", "industrial")) {
                 if (f.status().equals("open") && f.severity().equals("error")) {
                     review.resolve(f.id(), "confirm", "核实无误", null, null);
                 }
             }
         }
-        review.advance("2024-06", "industrial", "reviewed", null);
-        assertThrows(BadInputException.class, () -> review.advance("2024-06", "industrial", "evaluated", " "));
-        review.advance("2024-06", "industrial", "evaluated", "全市工业增速与用电量一致，评估通过");
-        review.advance("2024-06", "industrial", "released", null);
-        assertTrue(review.aggregate("2024-06", "industrial").get(0).forPublication());
+        rooms.statuses.advance("2024-06", "industrial", "reviewed", null);
+        assertThrows(BadInputException.class, () -> rooms.statuses.advance("2024-06", "industrial", "evaluated", " "));
+        rooms.statuses.advance("2024-06", "industrial", "evaluated", "全市工业增速与用电量一致，评估通过");
+        rooms.statuses.advance("2024-06", "industrial", "released", null);
+        assertTrue(rooms.aggregates.aggregate("2024-06", "industrial").get(0).forPublication());
     }
 
     @Test
     void commandsSpeakTheContract() throws Exception {
         Path f = Files.createTempFile("r", ".csv");
         Files.write(f, longCsv(synth.periods));
-        CommandResult imp = new ImportCommand(review).execute(Args.of(f.toString(), "--json"));
+        CommandResult imp = new ImportCommand(rooms.imports).execute(Args.of(f.toString(), "--json"));
         assertEquals(0, imp.exitCode());
-        CommandResult run = new RunCommand(review).execute(Args.of("--period", "2024-06", "--json"));
+        CommandResult run = new RunCommand(rooms.runs, rooms.rates).execute(Args.of("--period", "2024-06", "--json"));
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) run.json();
         assertEquals("2024-06", json.get("period"));
         assertTrue(json.containsKey("rates"));
-        assertThrows(BadInputException.class, () -> new RunCommand(review).execute(Args.of("--period", "2024-13")));
-        assertThrows(BadInputException.class, () -> new ImportCommand(review).execute(Args.of("/nonexistent.csv")));
+        RunCommand runCommand = new RunCommand(rooms.runs, rooms.rates);
+        assertThrows(BadInputException.class, () -> runCommand.execute(Args.of("--period", "2024-13")));
+        ImportCommand importCommand = new ImportCommand(rooms.imports);
+        assertThrows(BadInputException.class, () -> importCommand.execute(Args.of("/nonexistent.csv")));
     }
 }

@@ -210,7 +210,7 @@ final class Synth {
                     b.setLength(0);
                     b.append(e.getKey()).append(',').append(p).append(',')
                             .append(TestForms.INDUSTRIAL.get(j).code()).append(',')
-                            .append(ReviewServiceImpl.fmt(e.getValue()[j])).append('\n');
+                            .append(org.statdesk.review.internal.tables.Sql.text(e.getValue()[j])).append('\n');
                     w.write(b.toString());
                 }
             }

@@ -132,7 +132,10 @@ public final class RestoreCommand implements Command {
                         throw new BadInputException("refused " + name + ": " + e.getMessage() + "; nothing was"
                                 + " changed");
                     }
-                    verify = impl.redirected(ds, this::verifyJournal);
+                    // Against the backup's own trust when it carries some: this workstation's anchors may be newer
+                    // than the backup (a restore of last month's), which is a restore, not a rollback.
+                    verify = anchors != null && trust != null ? verifyAgainstBackup(holder, trust)
+                            : impl.redirected(ds, this::verifyJournal);
                     try (Statement st = holder.createStatement()) {
                         st.execute("SHUTDOWN"); // written out and closed before it is renamed
                     }
@@ -188,6 +191,12 @@ public final class RestoreCommand implements Command {
             }
         }
         return out;
+    }
+
+    /** The staged database's journal checked against the keys and head the backup carries. */
+    private CommandResult verifyAgainstBackup(Connection c, String trust) throws Exception {
+        TrustAnchors.Verification v = anchors.verify(c, trust);
+        return new CommandResult(v.ok() ? CommandResult.OK : CommandResult.CHECK_FAILED, v.json(), v.text());
     }
 
     /** audit:verify as the audit bundle offers it; null when the bundle is not installed. */

@@ -16,14 +16,10 @@ final class Fakes {
         "武威市恒通机械", "凉州区瑞丰面粉", "民勤县绿洲农产品加工", "古浪县祁连水泥", "天祝藏族自治县雪域乳业",
         "武威皇台酒业", "凉州区宏远电力设备", "民勤县金沙纺织", "古浪县海升果汁"};
 
-    static Flag flag(long id, String code, String period, String indicator, double value, double score) {
-        return new Flag(id, code, period, indicator, "IND-MOM", "comparative", "warning", value, null, score,
-                "环比变化过大", "open");
-    }
-
     /**
-     * A city of {@code n} industrial units in three counties: month-on-month changes spread evenly from -20% to
-     * +20%, with unit 0 planted at +400% and flagged.
+     * The workbench's city: {@code n} industrial units in Wuwei's four counties with real-looking names, 24 months of
+     * history; unit 0 planted at +400% (a month-on-month flag), unit 5 at -62% (an HB flag) and unit 9 at +95% with
+     * export above sales (a logical error).
      */
     static Object[] demo(int n) {
         FakeReview review = new FakeReview();
@@ -51,7 +47,7 @@ final class Fakes {
                 }
             }
         }
-        review.flags.add(flag(1, String.format("91620602MA%08d", 0), "2024-06", "output_value", 5000, 0.31));
+        review.flags.add(FakeReview.flag(1, String.format("91620602MA%08d", 0), "2024-06", "output_value", 5000, 0.31));
         review.flags.add(new Flag(2, String.format("91620602MA%08d", 5), "2024-06", "output_value", "IND-HB",
                 "hb", "warning", 458.9, 1207.6, 0.12, "工业总产值环比下降 62%，超出 HB 下界", "open"));
         review.flags.add(new Flag(3, String.format("91620602MA%08d", 9), "2024-06", "output_value", "IND-L03",

@@ -23,8 +23,11 @@ import org.statdesk.review.internal.FormSpec;
 import org.statdesk.review.internal.Hb;
 import org.statdesk.review.internal.Panel;
 import org.statdesk.review.internal.Period;
-import org.statdesk.review.internal.ReviewServiceImpl;
 import org.statdesk.review.internal.Settings;
+import org.statdesk.review.internal.flags.FlagWorkflow;
+import org.statdesk.review.internal.forms.FormCatalogue;
+import org.statdesk.review.internal.run.ReviewRun;
+import org.statdesk.review.internal.tables.ReviewSchema;
 
 /**
  * The review's month-on-month comparisons unit by unit (比较): the panel a run reads, tested by the run's own
@@ -35,20 +38,25 @@ import org.statdesk.review.internal.Settings;
 public final class ComparisonsImpl implements Comparisons {
     /** The review's configuration; only whether one exists is read here, the settings are the run's. */
     static final String PID = "org.statdesk.review";
-    private final ReviewServiceImpl review;
+    private final ReviewRun runs;
+    private final FormCatalogue forms;
+    private final FlagWorkflow flags;
     private final Store store;
     private final Register register;
     private volatile String source;
 
     @Activate
-    public ComparisonsImpl(@Reference ReviewServiceImpl review, @Reference Store store,
-            @Reference Register register, Map<String, Object> properties) {
-        this(review, store, register, sourceOf(properties));
+    public ComparisonsImpl(@Reference ReviewRun runs, @Reference FormCatalogue forms, @Reference FlagWorkflow flags,
+            @Reference ReviewSchema schema, @Reference Register register, Map<String, Object> properties) {
+        this(runs, forms, flags, schema.store(), register, sourceOf(properties));
     }
 
     /** For tests: {@code source} names the configuration the settings came from, null for the defaults. */
-    public ComparisonsImpl(ReviewServiceImpl review, Store store, Register register, String source) {
-        this.review = review;
+    public ComparisonsImpl(ReviewRun runs, FormCatalogue forms, FlagWorkflow flags, Store store, Register register,
+            String source) {
+        this.runs = runs;
+        this.forms = forms;
+        this.flags = flags;
         this.store = store;
         this.register = register;
         this.source = source;
@@ -66,7 +74,7 @@ public final class ComparisonsImpl implements Comparisons {
 
     @Override
     public Parameters parameters() {
-        Settings s = review.settings();
+        Settings s = runs.settings();
         return new Parameters(s.hbU(), s.hbA(), s.hbC(), s.minStratum(), s.momBand(), source);
     }
 
@@ -75,7 +83,7 @@ public final class ComparisonsImpl implements Comparisons {
         if (!Period.valid(period)) {
             throw new IllegalArgumentException("period must be YYYY-MM, not '" + period + "'");
         }
-        FormSpec form = formOf(review.specs(), indicator, specialty);
+        FormSpec form = formOf(forms.specs(), indicator, specialty);
         if (form == null) {
             return List.of();
         }
@@ -86,11 +94,11 @@ public final class ComparisonsImpl implements Comparisons {
         Panel panel;
         try (Connection c = store.connection()) {
             // the month-on-month test reads this month, last month and, for a 1-2月 report, December
-            panel = review.load(c, form, period, units, Period.month(period) == 2 ? 2 : 1, false);
+            panel = runs.panel(c, form, period, units, Period.month(period) == 2 ? 2 : 1, false);
         } catch (SQLException e) {
             throw new IllegalStateException("comparisons of " + form.code() + " for " + period + ": " + e, e);
         }
-        return of(form, panel, review.settings(), indicator, review.flags(period, form.specialty()));
+        return of(form, panel, runs.settings(), indicator, flags.flags(period, form.specialty()));
     }
 
     /** The enabled form holding the indicator, of the specialty when given; the first by form code. */

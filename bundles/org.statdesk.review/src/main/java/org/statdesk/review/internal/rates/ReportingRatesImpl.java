@@ -1,0 +1,115 @@
+package org.statdesk.review.internal.rates;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.statdesk.api.registry.Register;
+import org.statdesk.api.registry.Unit;
+import org.statdesk.api.registry.UnitQuery;
+import org.statdesk.api.review.ReviewService.Rates;
+import org.statdesk.api.store.Store;
+import org.statdesk.review.internal.Checks;
+import org.statdesk.review.internal.FormSpec;
+import org.statdesk.review.internal.Period;
+import org.statdesk.review.internal.forms.FormCatalogue;
+import org.statdesk.review.internal.tables.FlagTable;
+import org.statdesk.review.internal.tables.ReportTable;
+import org.statdesk.review.internal.tables.ReviewSchema;
+
+/**
+ * 上报率 = reported / due (units in the register, above scale, of a specialty with an enabled form); 及时率 =
+ * reported by the form's deadline day of the next month / due; 准确率 = reported with no open error flag and no
+ * correction / reported.
+ */
+@Component(service = ReportingRates.class)
+public final class ReportingRatesImpl implements ReportingRates {
+    private final Store store;
+    private final Register register;
+    private final FormCatalogue forms;
+
+    @Activate
+    public ReportingRatesImpl(@Reference ReviewSchema schema, @Reference Register register,
+            @Reference FormCatalogue forms) {
+        this.store = schema.store();
+        this.register = register;
+        this.forms = forms;
+    }
+
+    @Override
+    public List<RateRow> rateRows(String period, String specialty) {
+        Checks.period(period);
+        List<FormSpec> selected = forms.selected(specialty);
+        Map<String, int[]> counts = new TreeMap<>(); // county|specialty -> due, reported, timely, accurate
+        try (Connection c = store.connection()) {
+            for (FormSpec f : selected) {
+                count(c, f, period, counts);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        List<RateRow> out = new ArrayList<>();
+        counts.forEach((k, r) -> {
+            String[] parts = k.split("\\|");
+            if (selected.size() == 1 && parts[1].equals("all") && !parts[0].equals("all")) {
+                return; // one specialty: the county's "all" row repeats its specialty row
+            }
+            out.add(new RateRow(parts[0], parts[1], new Rates(r[0], r[1], r[2], r[3], share(r[1], r[0]),
+                    share(r[2], r[0]), share(r[3], r[1]))));
+        });
+        return out;
+    }
+
+    private void count(Connection c, FormSpec f, String period, Map<String, int[]> counts) throws SQLException {
+        LocalDate deadline = LocalDate.parse(Period.shift(period, 1) + "-01").withDayOfMonth(
+                Math.min(f.deadlineDay(), 28));
+        Map<String, LocalDate> reported = new HashMap<>();
+        Map<String, Integer> revisions = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(ReportTable.SELECT_FILED)) {
+            ps.setString(1, period);
+            ps.setString(2, f.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reported.put(rs.getString(1), rs.getDate(2).toLocalDate());
+                    revisions.put(rs.getString(1), rs.getInt(3));
+                }
+            }
+        }
+        Set<String> notAccurate = FlagTable.notAccurate(c, period, f.code());
+        for (Unit u : register.list(new UnitQuery(null, f.specialty(), Unit.IN_REGISTER, null, null))) {
+            if ("below".equals(u.scale())) {
+                continue; // 四下 sample units are not due on the monthly form
+            }
+            LocalDate on = reported.get(u.creditCode());
+            int[] row = counts.computeIfAbsent(u.countyCode() + "|" + f.specialty(), k -> new int[4]);
+            int[] all = counts.computeIfAbsent(u.countyCode() + "|all", k -> new int[4]);
+            int[] city = counts.computeIfAbsent("all|all", k -> new int[4]);
+            for (int[] r : new int[][] {row, all, city}) {
+                r[0]++;
+                if (on != null) {
+                    r[1]++;
+                    if (!on.isAfter(deadline)) {
+                        r[2]++;
+                    }
+                    if (revisions.get(u.creditCode()) == 0 && !notAccurate.contains(u.creditCode())) {
+                        r[3]++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static double share(int a, int b) {
+        return b == 0 ? 1.0 : Math.round(a * 10000.0 / b) / 10000.0;
+    }
+}

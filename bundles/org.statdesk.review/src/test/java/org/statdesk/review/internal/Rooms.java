@@ -1,0 +1,48 @@
+package org.statdesk.review.internal;
+
+import org.statdesk.api.audit.Journal;
+import org.statdesk.api.registry.Register;
+import org.statdesk.api.review.ReportForm;
+import org.statdesk.api.store.Store;
+import org.statdesk.review.internal.aggregates.AggregatesImpl;
+import org.statdesk.review.internal.flags.FlagWorkflowImpl;
+import org.statdesk.review.internal.forms.FormCatalogueImpl;
+import org.statdesk.review.internal.imports.ReportImportImpl;
+import org.statdesk.review.internal.queries.QueryListImpl;
+import org.statdesk.review.internal.rates.ReportingRatesImpl;
+import org.statdesk.review.internal.run.ReviewRunImpl;
+import org.statdesk.review.internal.status.PeriodStatusesImpl;
+import org.statdesk.review.internal.tables.ReviewSchema;
+
+/** The review's rooms wired by hand as DS wires them, on a store whose schema the test has made. */
+final class Rooms {
+    final ReviewSchema schema;
+    final FormCatalogueImpl forms = new FormCatalogueImpl();
+    final ReportImportImpl imports;
+    final ReviewRunImpl runs;
+    final FlagWorkflowImpl flags;
+    final ReportingRatesImpl rates;
+    final PeriodStatusesImpl statuses;
+    final AggregatesImpl aggregates;
+    final QueryListImpl queries;
+    final ReviewServiceImpl service;
+
+    Rooms(Store store, Journal journal, Register register, Settings settings) {
+        schema = () -> store;
+        imports = new ReportImportImpl(schema, journal, register, forms);
+        runs = new ReviewRunImpl(schema, journal, register, forms, settings);
+        flags = new FlagWorkflowImpl(schema, journal, forms);
+        rates = new ReportingRatesImpl(schema, register, forms);
+        statuses = new PeriodStatusesImpl(schema, journal, forms, flags);
+        aggregates = new AggregatesImpl(schema, register, forms, statuses);
+        queries = new QueryListImpl(schema, register, forms, flags);
+        service = new ReviewServiceImpl(schema, forms, runs, flags, rates);
+    }
+
+    Rooms with(ReportForm... contributed) {
+        for (ReportForm f : contributed) {
+            forms.addForm(f);
+        }
+        return this;
+    }
+}
