@@ -11,20 +11,54 @@ import org.statdesk.charts.internal.ChartData.Point;
 final class Plotted {
     private Plotted() {
     }
-    /** Variance points split in two series (unflagged, flagged), values clamped into the visible range. */
-    static final class VarianceDataset extends AbstractXYDataset implements ClampedValues {
-        private static final long serialVersionUID = 1L;
-        final List<List<Point>> series = List.of(new ArrayList<>(), new ArrayList<>());
-        final List<int[]> rank = List.of(new int[0], new int[0]);
-        private final int[][] ranks;
-        private final String[] keys;
-        private final double low;
-        private final double high;
 
-        VarianceDataset(List<Point> points, String normal, String flagged, double low, double high) {
-            this.keys = new String[] {normal, flagged};
+    /** Points in series by their verdict, keyed for the legend, values clamped into the visible range. */
+    abstract static class PointDataset extends AbstractXYDataset implements ClampedValues {
+        private static final long serialVersionUID = 1L;
+        final List<List<Point>> series;
+        private final String[] keys;
+        final double low;
+        final double high;
+
+        PointDataset(String[] keys, double low, double high) {
+            this.keys = keys;
             this.low = low;
             this.high = high;
+            List<List<Point>> s = new ArrayList<>();
+            for (int i = 0; i < keys.length; i++) {
+                s.add(new ArrayList<>());
+            }
+            this.series = List.copyOf(s);
+        }
+
+        Point point(int s, int item) {
+            return series.get(s).get(item);
+        }
+
+        @Override
+        public int getSeriesCount() {
+            return keys.length;
+        }
+
+        @Override
+        public Comparable<?> getSeriesKey(int s) {
+            return keys[s];
+        }
+
+        @Override
+        public int getItemCount(int s) {
+            return series.get(s).size();
+        }
+    }
+
+    /** Variance points split in two series (unflagged, flagged), values clamped into the visible range. */
+    static final class VarianceDataset extends PointDataset {
+        private static final long serialVersionUID = 1L;
+        final List<int[]> rank = List.of(new int[0], new int[0]);
+        private final int[][] ranks;
+
+        VarianceDataset(List<Point> points, String normal, String flagged, double low, double high) {
+            super(new String[] {normal, flagged}, low, high);
             int[] counts = new int[2];
             for (Point p : points) {
                 counts[p.flagged() ? 1 : 0]++;
@@ -37,25 +71,6 @@ final class Plotted {
                 series.get(s).add(p);
                 ranks[s][at[s]++] = ++r;
             }
-        }
-
-        Point point(int s, int item) {
-            return series.get(s).get(item);
-        }
-
-        @Override
-        public int getSeriesCount() {
-            return 2;
-        }
-
-        @Override
-        public Comparable<?> getSeriesKey(int s) {
-            return keys[s];
-        }
-
-        @Override
-        public int getItemCount(int s) {
-            return series.get(s).size();
         }
 
         @Override
@@ -76,39 +91,14 @@ final class Plotted {
     }
 
     /** HB points in three series: ordinary, HB outlier, flagged by the review. */
-    static final class HbDataset extends AbstractXYDataset implements ClampedValues {
+    static final class HbDataset extends PointDataset {
         private static final long serialVersionUID = 1L;
-        final List<List<Point>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        private final String[] keys;
-        private final double low;
-        private final double high;
 
         HbDataset(List<Point> points, String[] keys, double low, double high) {
-            this.keys = keys;
-            this.low = low;
-            this.high = high;
+            super(keys, low, high);
             for (Point p : points) {
                 series.get(p.flagged() ? 2 : p.hbOutlier() ? 1 : 0).add(p);
             }
-        }
-
-        Point point(int s, int item) {
-            return series.get(s).get(item);
-        }
-
-        @Override
-        public int getSeriesCount() {
-            return 3;
-        }
-
-        @Override
-        public Comparable<?> getSeriesKey(int s) {
-            return keys[s];
-        }
-
-        @Override
-        public int getItemCount(int s) {
-            return series.get(s).size();
         }
 
         @Override
