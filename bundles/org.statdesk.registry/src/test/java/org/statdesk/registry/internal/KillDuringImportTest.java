@@ -14,6 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statdesk.audit.internal.Verifier;
+import org.statdesk.store.internal.StoreImpl;
 
 /** A kill -9 in the middle of an import leaves the register and the journal as they were. */
 class KillDuringImportTest {
@@ -33,13 +34,21 @@ class KillDuringImportTest {
     void killMidImportLeavesNothing() throws Exception {
         Path csv = dir.resolve("big.csv");
         RegistryBenchmark.generate(csv, 60_000, new Random(3));
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), KillDuringImportTest.class.getName(), url, csv.toString())
-                .redirectErrorStream(true).start();
+        // the workstation's own H2 options: the test proves what a bureau's data folder does
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + StoreImpl.H2_FILE_OPTIONS;
+        // the child prints its phase times (statdesk.timing): the kill comes just after the checks, while the units
+        // are written in the open transaction, whatever the speed of the machine
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dstatdesk.timing=true", "-cp", System.getProperty("java.class.path"),
+                KillDuringImportTest.class.getName(), url, csv.toString()).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()));
         assertEquals("importing", out.readLine());
-        Thread.sleep(2500); // well inside the import (several seconds for 60,000 units)
+        String line;
+        while ((line = out.readLine()) != null && !line.trim().startsWith("check")) {
+            // read and validate: nothing written yet
+        }
+        assertTrue(line != null, "the import ended before its checks");
+        Thread.sleep(300); // inside "insert units" (over a second for 60,000 units)
         assertTrue(p.isAlive(), "the import must still be running when it is killed");
         p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no rollback by the process
         p.waitFor();

@@ -66,7 +66,7 @@ class CrashDuringCommitTest {
     }
 
     private static String url(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + StoreImpl.H2_FILE_OPTIONS;
     }
 
     @Test
