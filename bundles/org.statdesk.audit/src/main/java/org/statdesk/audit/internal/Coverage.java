@@ -7,12 +7,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,6 +67,10 @@ final class Coverage {
      * empty when nothing changed.
      */
     static Optional<Adoption> adopt(Connection c, TableInfo t, JournalImpl journal) throws SQLException {
+        if (!exists(c, t.table())) {
+            // declared before its bundle's migration made it (a fresh data folder): adopted at the next start
+            return Optional.empty();
+        }
         Covered now = new Covered(t.keyExpression(), t.columns());
         Optional<Covered> recorded = recorded(c, t.table());
         if (recorded.isPresent() && recorded.get().equals(now)) {
@@ -164,5 +170,18 @@ final class Coverage {
             ins.setLong(4, journal.headSeq(c));
             ins.executeUpdate();
         }
+    }
+
+    /** Whether {@code table} exists (asked of the metadata: a failed query would spoil PostgreSQL's transaction). */
+    static boolean exists(Connection c, String table) throws SQLException {
+        DatabaseMetaData md = c.getMetaData();
+        for (String name : new String[] {table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)}) {
+            try (ResultSet rs = md.getTables(null, null, name, null)) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

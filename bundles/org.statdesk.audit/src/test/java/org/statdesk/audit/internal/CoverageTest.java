@@ -91,4 +91,15 @@ class CoverageTest {
         assertEquals(new Coverage.Adoption(2, 0), a);
         assertTrue(verify(NEW_TABLE, BEFORE).ok());
     }
+
+    @Test
+    void aTableDeclaredBeforeItsMigrationRanIsLeftForTheNextStart() throws Exception {
+        TableInfo notYet = new TableInfo("t_not_yet", "id", List.of("amount"), "test.bundle");
+        journal.addTable(notYet); // a fresh data folder: the bundle declares its table, then migrates
+        assertTrue(store.inTransaction(c -> Coverage.adopt(c, notYet, journal)).isEmpty());
+        exec("CREATE TABLE t_not_yet (id VARCHAR(10) PRIMARY KEY, amount INTEGER)");
+        exec("INSERT INTO t_not_yet VALUES ('N1', 5)");
+        Coverage.Adoption a = store.inTransaction(c -> Coverage.adopt(c, notYet, journal)).orElseThrow();
+        assertEquals(new Coverage.Adoption(1, 0), a, "the next start adopts what the migration left");
+    }
 }
