@@ -58,6 +58,15 @@ public interface People {
      */
     void requireScope(String county, String specialty);
 
+    /**
+     * What the person working now may see and change ({@link Person#scope()}); everything in a data folder without
+     * users.
+     *
+     * @throws NotPermittedException when the data folder has users and no one is signed in
+     * @since 1.1
+     */
+    Scope scope();
+
     /** Every user (never their passwords). */
     List<User> users();
 
