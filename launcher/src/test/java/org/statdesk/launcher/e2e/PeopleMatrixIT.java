@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PeopleMatrixIT {
     private static final Dist DIST = Dist.built();
     private static final Map<String, String> PASSWORDS = Map.of("admin", "管理员的长密码-2026", "liangzhou",
-            "凉州区统计局的长密码", "gongye", "工业科的密码很长很长", "pucha", "普查科的密码很长很长", "pucha2", "普查科二号的长密码",
+            "凉州区统计局的长密码", "gongye", "工业科的密码很长很长", "pucha", "普查科的密码很长很长", "pucha2", "普查科二号的长密码很长",
             "juzhang", "局长的密码很长很长很长", "fagui", "法规科的密码很长很长");
     private static final String LZ = "620602";
     private static final String P = YearMonth.now().minusMonths(1).toString();

@@ -60,9 +60,8 @@ public interface People {
 
     /**
      * What the person working now may see and change ({@link Person#scope()}); everything in a data folder without
-     * users.
+     * users; {@link Scope#nobody()} (nothing seen, acting refused) when it has users and no one is signed in.
      *
-     * @throws NotPermittedException when the data folder has users and no one is signed in
      * @since 1.1
      */
     Scope scope();

@@ -13,10 +13,20 @@ import org.statdesk.api.command.NotPermittedException;
  */
 public record Scope(String county, String specialty, String who) {
     private static final Scope EVERYTHING = new Scope(null, null, null);
+    /** No county and no specialty is "": nothing matches, in a comparison or in SQL. */
+    private static final Scope NOBODY = new Scope("", "", null);
 
     /** No limit: a leader, census, admin or enforcement person, or a data folder without users. */
     public static Scope everything() {
         return EVERYTHING;
+    }
+
+    /**
+     * No one signed in where the data folder has users: nothing is seen (a window drawing before its sign-in dialog
+     * is answered shows empty lists), and acting is "not signed in".
+     */
+    public static Scope nobody() {
+        return NOBODY;
     }
 
     /** The scope of the person working now; everything without the people bundle ({@code people} null). */
@@ -41,6 +51,9 @@ public record Scope(String county, String specialty, String who) {
      * @throws NotPermittedException with permission {@code scope}
      */
     public void require(String countyCode, String specialtyKey) {
+        if (this.equals(NOBODY)) {
+            throw new NotPermittedException("not signed in: this data folder has users; sign in first", "scope");
+        }
         if (!covers(countyCode, specialtyKey)) {
             throw new NotPermittedException("not permitted (无权操作): " + who + " works within "
                     + (county != null ? "county " + county : "specialty " + specialty) + "; this is "

@@ -172,10 +172,7 @@ public final class PeopleImpl implements People, UserAdmin {
         if (p.isPresent()) {
             return p.get().scope();
         }
-        if (hasUsers()) {
-            throw new NotPermittedException("not signed in", "scope");
-        }
-        return Scope.everything();
+        return hasUsers() ? Scope.nobody() : Scope.everything();
     }
 
     @Override

@@ -45,11 +45,6 @@ public final class PersonScope implements ReviewScope {
     }
 
     @Override
-    public boolean hasUsers() {
-        return people != null && people.hasUsers();
-    }
-
-    @Override
     public Map<String, Unit> units(String specialty) {
         Map<String, Unit> out = new HashMap<>();
         for (Unit u : register.list(new UnitQuery(null, specialty, null, null, null))) {

@@ -20,9 +20,6 @@ public interface ReviewScope {
     /** Requires {@code permission} of the person working (the person, or null without the people bundle). */
     Person require(String permission);
 
-    /** Whether the data folder has users: separation of duties holds only then. */
-    boolean hasUsers();
-
     /** The whole register's units of a specialty (null: all) by credit code, whatever the scope. */
     Map<String, Unit> units(String specialty);
 
