@@ -62,6 +62,12 @@ public final class ListRegister implements Register {
                 .toList();
     }
 
+    /** Scope is the real register's: this one lists every unit, so it is its own whole. */
+    @Override
+    public Register whole() {
+        return this;
+    }
+
     @Override
     public Divisions divisions() {
         return new Divisions() {

@@ -58,6 +58,14 @@ public interface People {
      */
     void requireScope(String county, String specialty);
 
+    /**
+     * What the person working now may see and change ({@link Person#scope()}); everything in a data folder without
+     * users; {@link Scope#nobody()} (nothing seen, acting refused) when it has users and no one is signed in.
+     *
+     * @since 1.1
+     */
+    Scope scope();
+
     /** Every user (never their passwords). */
     List<User> users();
 

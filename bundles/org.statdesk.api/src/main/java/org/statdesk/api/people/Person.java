@@ -25,13 +25,27 @@ public record Person(String login, String display, String role, String county, S
 
     /** Whether this person may see and act on a unit of {@code countyCode} in {@code specialtyKey}. */
     public boolean covers(String countyCode, String specialtyKey) {
+        return scope().covers(countyCode, specialtyKey);
+    }
+
+    /**
+     * What this person works within: a county user their county, a section user their specialty (a county or
+     * section user without one sees nothing), everyone else everything.
+     */
+    public Scope scope() {
+        String who = journalName() + " (" + role + ")";
         if (COUNTY.equals(role)) {
-            return county != null && county.equals(countyCode);
+            return new Scope(county == null ? "" : county, null, who);
         }
         if (SECTION.equals(role)) {
-            return specialty != null && specialty.equals(specialtyKey);
+            return new Scope(null, specialty == null ? "" : specialty, who);
         }
-        return true;
+        return Scope.everything();
+    }
+
+    /** Whether a journal entry's user ({@link #journalName()} as it was written) names this person. */
+    public boolean named(String journalUser) {
+        return journalUser != null && (journalUser.equals(login) || journalUser.startsWith(login + "（"));
     }
 
     /** How the journal names the person: login and display name. */

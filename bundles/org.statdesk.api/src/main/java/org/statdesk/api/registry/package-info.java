@@ -1,5 +1,5 @@
 /** The register of survey units (名录库) and seeded sampling. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.statdesk.api.registry;
 

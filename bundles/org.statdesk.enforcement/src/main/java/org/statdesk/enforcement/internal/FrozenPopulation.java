@@ -41,7 +41,7 @@ public final class FrozenPopulation implements PopulationSource {
         }
         List<List<Unit>> parts = new ArrayList<>();
         if (counties.isEmpty()) {
-            parts.add(bureau.register().list(UnitQuery.inRegister()));
+            parts.add(bureau.register().whole().list(UnitQuery.inRegister()));
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "enforcement-population");
@@ -51,7 +51,7 @@ public final class FrozenPopulation implements PopulationSource {
             try {
                 List<Future<List<Unit>>> futures = new ArrayList<>();
                 for (String county : counties) {
-                    futures.add(pool.submit(() -> bureau.register().list(new UnitQuery(county, null,
+                    futures.add(pool.submit(() -> bureau.register().whole().list(new UnitQuery(county, null,
                             Unit.IN_REGISTER, null, null))));
                 }
                 for (Future<List<Unit>> f : futures) {

@@ -159,6 +159,12 @@ final class Fakes {
                     .filter(u -> q.scale() == null || q.scale().equals(u.scale())).toList();
         }
 
+        /** No one's scope limits this register: it is its own whole. */
+        @Override
+        public Register whole() {
+            return this;
+        }
+
         @Override
         public Divisions divisions() {
             return divisions;

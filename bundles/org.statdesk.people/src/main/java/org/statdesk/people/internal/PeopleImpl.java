@@ -18,6 +18,7 @@ import org.statdesk.api.command.NotPermittedException;
 import org.statdesk.api.input.Inputs;
 import org.statdesk.api.people.People;
 import org.statdesk.api.people.Person;
+import org.statdesk.api.people.Scope;
 import org.statdesk.api.store.Store;
 
 /**
@@ -165,16 +166,18 @@ public final class PeopleImpl implements People, UserAdmin {
     }
 
     @Override
+    public Scope scope() {
+        // the signed-in person first: a run always has one, so no read of ppl_user per call
+        Optional<Person> p = sessions.current();
+        if (p.isPresent()) {
+            return p.get().scope();
+        }
+        return hasUsers() ? Scope.nobody() : Scope.everything();
+    }
+
+    @Override
     public void requireScope(String county, String specialty) {
-        if (!hasUsers()) {
-            return;
-        }
-        Person p = sessions.current().orElseThrow(() -> new NotPermittedException("not signed in", "scope"));
-        if (!p.covers(county, specialty)) {
-            throw new NotPermittedException("not permitted: " + p.journalName() + " works within "
-                    + (Person.COUNTY.equals(p.role()) ? "county " + p.county() : "specialty " + p.specialty())
-                    + "; this is county " + county + ", specialty " + specialty, "scope");
-        }
+        scope().require(county, specialty);
     }
 
     @Override

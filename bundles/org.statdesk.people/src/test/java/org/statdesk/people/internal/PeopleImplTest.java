@@ -39,6 +39,34 @@ class PeopleImplTest {
         assertEquals(new Person("wuwei", "wuwei", "admin", null, null), me);
         assertEquals("wuwei", people.require("enforcement.draw").login(), "no separation of duties without users");
         people.requireScope("620621", "trade");
+        assertTrue(people.scope().isEverything());
+    }
+
+    @Test
+    void theScopeIsTheSignedInPersonsCountyOrSpecialty() throws Exception {
+        people.add("admin", "admin", null, null, null, pw("a long admin pass"));
+        people.add("liwei", "county", "620602", null, "李伟", pw("凉州区统计局2026"));
+        people.add("zhang", "section", null, "trade", "张敏", pw("贸易科的密码很长很长"));
+        assertFalse(people.scope().covers("620602", "trade"), "with users, no one signed in sees nothing");
+        assertEquals("scope", assertThrows(NotPermittedException.class,
+                () -> people.scope().require("620602", "trade")).permission());
+        people.runAs(people.signIn("liwei", pw("凉州区统计局2026")), () -> {
+            assertEquals("620602", people.scope().county());
+            assertTrue(people.scope().covers("620602", "trade"));
+            assertFalse(people.scope().covers("620621", "industrial"));
+            return null;
+        });
+        people.runAs(people.signIn("zhang", pw("贸易科的密码很长很长")), () -> {
+            assertTrue(people.scope().covers("620621", "trade"));
+            assertFalse(people.scope().covers("620621", "industrial"));
+            Person p = people.current().orElseThrow();
+            assertTrue(p.named("zhang（张敏）") && p.named("zhang") && !p.named("zhangsan"));
+            return null;
+        });
+        people.runAs(people.signIn("admin", pw("a long admin pass")), () -> {
+            assertTrue(people.scope().isEverything());
+            return null;
+        });
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.InputError;
+import org.statdesk.api.people.Scope;
 import org.statdesk.registry.internal.tables.FindingTable;
 import org.statdesk.registry.internal.tables.UnitTable;
 
@@ -25,12 +26,15 @@ public final class RegisterImport implements Imports {
     private final RegisterStore db;
     private final Journal journal;
     private final Checks checks;
+    private final Reads reads;
 
     @Activate
-    public RegisterImport(@Reference RegisterStore db, @Reference Journal journal, @Reference Checks checks) {
+    public RegisterImport(@Reference RegisterStore db, @Reference Journal journal, @Reference Checks checks,
+            @Reference Reads reads) {
         this.db = db;
         this.journal = journal;
         this.checks = checks;
+        this.reads = reads;
     }
 
     @Override
@@ -43,12 +47,16 @@ public final class RegisterImport implements Imports {
         ErrorList form = new ErrorList();
         ErrorList rowErrors = new ErrorList();
         List<Row> rows = new ArrayList<>();
+        Scope scope = reads.scope();
         // Each chunk is validated in parallel (parse only reads the reference data), then gathered in file order.
         // Once a row is bad nothing will be imported: valid rows are no longer kept, errors only counted past 200.
         RegisterCsv.Content content = RegisterCsv.read(Files.readAllBytes(file), chunk -> {
             for (Row.Parsed p : chunk.parallelStream().map(rec -> checks.parse(rec.line(), rec.values()::get))
                     .toList()) {
                 rowErrors.addAll(p.errors());
+                if (p.row() != null && !scope.covers(p.row().countyCode(), p.row().specialty())) {
+                    rowErrors.add(outside(p.row(), scope));
+                }
                 if (p.row() != null && form.total() + rowErrors.total() == 0) {
                     rows.add(p.row());
                 }
@@ -96,6 +104,15 @@ public final class RegisterImport implements Imports {
         });
         timer.lap("commit");
         return result;
+    }
+
+    /** A row of another county (or specialty) than the importing person's: a line-numbered error. */
+    private static InputError outside(Row r, Scope scope) {
+        return scope.county() != null && !scope.county().equals(r.countyCode())
+                ? new InputError(r.line(), "division_code", r.divisionCode(), "不是本县区（" + scope.county()
+                        + "）的单位：县区账号只能导入本县区的单位")
+                : new InputError(r.line(), "industry_code", r.industryCode(), "不是本专业（" + scope.specialty()
+                        + "）的单位");
     }
 
     /** App ids for new rows: the code itself for its first application, then code/2, code/3 ... */

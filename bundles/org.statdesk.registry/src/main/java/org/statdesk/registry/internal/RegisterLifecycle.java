@@ -1,6 +1,7 @@
 package org.statdesk.registry.internal;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +17,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.InputError;
+import org.statdesk.api.command.NotPermittedException;
 import org.statdesk.api.input.Inputs;
 import org.statdesk.api.people.People;
+import org.statdesk.api.people.Person;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.registry.internal.tables.FindingTable;
 import org.statdesk.registry.internal.tables.UnitTable;
@@ -53,6 +56,7 @@ public final class RegisterLifecycle implements Lifecycle {
         if (!p.errors().isEmpty()) {
             throw new BadInputException("申请有 " + p.errors().size() + " 处错误，未保存", p.errors());
         }
+        reads.scope().require(p.row().countyCode(), p.row().specialty());
         String id = db.store().inTransaction(c -> {
             List<String> ids = RegisterImport.appIds(c, List.of(p.row()));
             List<Finding> findings = checks.check(c, List.of(p.row()), ids);
@@ -78,7 +82,11 @@ public final class RegisterLifecycle implements Lifecycle {
         };
         // One command passes both checks: which one this is (and so the permission it needs) follows from the state.
         if (people != null) {
-            people.require(from.equals(Application.APPLIED) ? COUNTY_CHECK : SPECIALTY_CHECK);
+            String step = from.equals(Application.APPLIED) ? COUNTY_CHECK : SPECIALTY_CHECK;
+            Person p = people.require(step);
+            if (step.equals(SPECIALTY_CHECK) && people.hasUsers()) {
+                separateFromCountyCheck(p, a.appId());
+            }
         }
         List<StoredFinding> open = reads.findings(a.appId(), null, true).stream()
                 .filter(f -> f.severity().equals("error")).toList();
@@ -92,6 +100,24 @@ public final class RegisterLifecycle implements Lifecycle {
             return null;
         });
         return reads.target(a.appId());
+    }
+
+    /**
+     * The two checks of one application are never one person's (双人审核): who passed the county check is read from
+     * the journal (its entry for that status step, hash-chained, so it cannot be rewritten unseen).
+     */
+    private void separateFromCountyCheck(Person p, String appId) throws SQLException {
+        String checker = null;
+        for (Journal.Entry e : journal.history(appId, null)) {
+            if (UnitTable.NAME.equals(e.entity()) && appId.equals(e.key()) && "status".equals(e.field())
+                    && Application.COUNTY_CHECKED.equals(e.newValue())) {
+                checker = e.user();
+            }
+        }
+        if (p != null && p.named(checker)) {
+            throw new NotPermittedException("not permitted (双人审核): " + p.journalName() + " passed the county check "
+                    + "of " + appId + "; the specialty check must be another person's", SPECIALTY_CHECK);
+        }
     }
 
     @Override
@@ -171,6 +197,8 @@ public final class RegisterLifecycle implements Lifecycle {
             throw new BadInputException("变更有 " + p.errors().size() + " 处错误，未保存", p.errors());
         }
         Row r = p.row();
+        // a unit is not moved out of one's own county or specialty
+        reads.scope().require(r.countyCode(), r.specialty());
         db.store().inTransaction(c -> {
             UnitTable.change(c, a.appId(), r);
             Map<String, String[]> diff = new LinkedHashMap<>();
@@ -201,7 +229,7 @@ public final class RegisterLifecycle implements Lifecycle {
     /** Re-runs the checks of one unit: open findings that no longer hold are resolved, new ones added. */
     private void recheck(Connection c, String appId, Row r, String why) throws Exception {
         List<Finding> fresh = checks.check(c, List.of(r), List.of(appId));
-        List<StoredFinding> open = FindingTable.find(c, appId, null, true);
+        List<StoredFinding> open = FindingTable.find(c, appId, null, true, org.statdesk.api.people.Scope.everything());
         List<Finding> added = new ArrayList<>();
         for (Finding f : fresh) {
             if (open.stream().noneMatch(o -> o.check().equals(f.check()) && o.message().equals(f.message()))) {

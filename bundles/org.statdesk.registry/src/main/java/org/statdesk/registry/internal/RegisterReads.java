@@ -10,10 +10,14 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.InputError;
 import org.statdesk.api.input.Inputs;
+import org.statdesk.api.people.People;
+import org.statdesk.api.people.Scope;
 import org.statdesk.api.registry.Divisions;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.Unit;
@@ -21,23 +25,49 @@ import org.statdesk.api.registry.UnitQuery;
 import org.statdesk.registry.internal.tables.FindingTable;
 import org.statdesk.registry.internal.tables.UnitTable;
 
-/** The register's read side: the {@link Register} service of the API and the rooms' reads. */
+/**
+ * The register's read side: the {@link Register} service of the API and the rooms' reads, within the scope of the
+ * person working (a county user their county, a section user their specialty). This is the one place the register
+ * applies scope: lists filter in the SQL, a unit named outside the scope is "not permitted", never "unknown unit".
+ */
 @Component(service = {Register.class, Reads.class})
 public final class RegisterReads implements Register, Reads {
     private final RegisterStore db;
     private final Journal journal;
     private final ReferenceData reference;
+    /** Who is signed in; null without the people bundle (a single workstation, everything visible). */
+    private final People people;
+    private final Register whole = new Whole();
 
     @Activate
-    public RegisterReads(@Reference RegisterStore db, @Reference Journal journal,
-            @Reference ReferenceData reference) {
+    public RegisterReads(@Reference RegisterStore db, @Reference Journal journal, @Reference ReferenceData reference,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            People people) {
         this.db = db;
         this.journal = journal;
         this.reference = reference;
+        this.people = people;
     }
 
     @Override
+    public Scope scope() {
+        return Scope.of(people);
+    }
+
+    /** A code's applications within the scope; one outside it is refused ("not permitted", exit 3). */
+    @Override
     public List<Application> applications(String codeOrAppId) throws SQLException {
+        List<Application> apps = any(codeOrAppId);
+        Scope scope = scope();
+        if (!apps.isEmpty() && !scope.isEverything()) {
+            // outside the scope: refused as such, whichever application the code would name
+            Unit u = apps.get(0).unit();
+            scope.require(u.countyCode(), u.specialty());
+        }
+        return apps;
+    }
+
+    private List<Application> any(String codeOrAppId) throws SQLException {
         String code = codeOrAppId.strip().toUpperCase(Locale.ROOT);
         List<Application> out;
         try (Connection c = db.store().connection()) {
@@ -75,8 +105,13 @@ public final class RegisterReads implements Register, Reads {
 
     @Override
     public Optional<Unit> find(String creditCode) {
+        Scope scope = scope();
+        return findAny(creditCode).filter(u -> scope.covers(u.countyCode(), u.specialty()));
+    }
+
+    private Optional<Unit> findAny(String creditCode) {
         try {
-            List<Application> apps = applications(creditCode);
+            List<Application> apps = any(creditCode);
             return apps.isEmpty() ? Optional.empty() : Optional.of(apps.get(0).unit());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -85,10 +120,42 @@ public final class RegisterReads implements Register, Reads {
 
     @Override
     public List<Unit> list(UnitQuery q) {
+        return list(q, scope());
+    }
+
+    private List<Unit> list(UnitQuery q, Scope scope) {
         try (Connection c = db.store().connection()) {
-            return UnitTable.list(c, q);
+            return UnitTable.list(c, q, scope);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Register whole() {
+        return whole;
+    }
+
+    /** The register beyond the person's scope, for what is computed over every unit. */
+    private final class Whole implements Register {
+        @Override
+        public Optional<Unit> find(String creditCode) {
+            return findAny(creditCode);
+        }
+
+        @Override
+        public List<Unit> list(UnitQuery query) {
+            return RegisterReads.this.list(query, Scope.everything());
+        }
+
+        @Override
+        public Register whole() {
+            return this;
+        }
+
+        @Override
+        public Divisions divisions() {
+            return reference.divisions();
         }
     }
 
@@ -100,7 +167,7 @@ public final class RegisterReads implements Register, Reads {
     @Override
     public List<StoredFinding> findings(String appId, String check, boolean openOnly) throws SQLException {
         try (Connection c = db.store().connection()) {
-            return FindingTable.find(c, appId, check, openOnly);
+            return FindingTable.find(c, appId, check, openOnly, scope());
         }
     }
 

@@ -15,6 +15,7 @@ import org.statdesk.api.audit.Journal;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.InputError;
 import org.statdesk.api.input.Inputs;
+import org.statdesk.api.people.Scope;
 import org.statdesk.api.registry.Divisions;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.registry.internal.tables.StaffChangeTable;
@@ -105,6 +106,11 @@ public final class StatisticiansAndTraining implements Staff {
             throw new BadInputException("需要单位代码或县区代码", List.of(InputError.of("county", Inputs.shown(cty),
                     "不是区划表中的县区代码；或用 --unit 指定单位")));
         }
+        if (code == null) {
+            // a county's training without a unit: within one's county (a section user has none of its own)
+            Scope scope = reads.scope();
+            scope.require(cty, scope.specialty());
+        }
         String c0 = code;
         String cty0 = cty;
         return db.store().inTransaction(c -> {
@@ -125,7 +131,7 @@ public final class StatisticiansAndTraining implements Staff {
             for (TrainingTable.Attended t : TrainingTable.all(c)) {
                 trainings.add(new T(t.person(), t.creditCode(), t.county(), LocalDate.parse(t.day())));
             }
-            staff = UnitTable.statisticians(c);
+            staff = UnitTable.statisticians(c, reads.scope());
             changes = StaffChangeTable.all(c);
         }
         // A training counts for a person of a unit when it names the unit, or names no unit but the unit's county.

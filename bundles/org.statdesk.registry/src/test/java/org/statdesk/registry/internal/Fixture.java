@@ -10,6 +10,7 @@ import org.statdesk.registry.internal.tables.SpotCheckUnitTable;
 import org.statdesk.registry.internal.tables.StaffChangeTable;
 import org.statdesk.registry.internal.tables.TrainingTable;
 import org.statdesk.registry.internal.tables.UnitTable;
+import org.statdesk.testing.FakePeople;
 import org.statdesk.testing.MemoryStore;
 
 /** The register's rooms on a database with the real migrations and the real journal, wired as DS wires them. */
@@ -36,14 +37,15 @@ final class Fixture {
     /** With {@code people} signed in (null: no people bundle, a single workstation). */
     private Fixture(MemoryStore s, org.statdesk.api.people.People people) throws Exception {
         store = s.migrate("org.statdesk.audit").migrate(BUNDLE);
-        journal = new JournalImpl(store, () -> "zhang.san");
+        // the journal names the signed-in person, as the people bundle's user provider does
+        journal = new JournalImpl(store, people instanceof FakePeople fake ? fake::journalUser : () -> "zhang.san");
         for (AuditedTable t : TABLES) {
             journal.addTable(TableInfo.of(t, BUNDLE));
         }
         RegisterStore db = () -> store;
         Checks checks = new UnitChecks(reference);
-        reads = new RegisterReads(db, journal, reference);
-        imports = new RegisterImport(db, journal, checks);
+        reads = new RegisterReads(db, journal, reference, people);
+        imports = new RegisterImport(db, journal, checks, reads);
         lifecycle = new RegisterLifecycle(db, journal, checks, reads, people);
         staff = new StatisticiansAndTraining(db, journal, reads, reference);
         spotChecks = new RegisterSpotChecks(db, journal, sampler, reads);

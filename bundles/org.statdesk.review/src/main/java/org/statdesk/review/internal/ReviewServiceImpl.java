@@ -16,6 +16,7 @@ import org.statdesk.api.review.ReviewService;
 import org.statdesk.api.store.Store;
 import org.statdesk.review.internal.flags.FlagWorkflow;
 import org.statdesk.review.internal.forms.FormCatalogue;
+import org.statdesk.review.internal.scope.ReviewScope;
 import org.statdesk.review.internal.rates.ReportingRates;
 import org.statdesk.review.internal.run.ReviewRun;
 import org.statdesk.review.internal.tables.FormSlotTable;
@@ -33,15 +34,18 @@ public final class ReviewServiceImpl implements ReviewService {
     private final ReviewRun runs;
     private final FlagWorkflow flags;
     private final ReportingRates rates;
+    private final ReviewScope scope;
 
     @Activate
     public ReviewServiceImpl(@Reference ReviewSchema schema, @Reference FormCatalogue forms,
-            @Reference ReviewRun runs, @Reference FlagWorkflow flags, @Reference ReportingRates rates) {
+            @Reference ReviewRun runs, @Reference FlagWorkflow flags, @Reference ReportingRates rates,
+            @Reference ReviewScope scope) {
         this.store = schema.store();
         this.forms = forms;
         this.runs = runs;
         this.flags = flags;
         this.rates = rates;
+        this.scope = scope;
     }
 
     @Override
@@ -69,13 +73,18 @@ public final class ReviewServiceImpl implements ReviewService {
         return rates.rates(period, specialty);
     }
 
+    /** The figures of the units within the scope of the person working. */
     @Override
     public Map<String, Double> values(String period, String indicator) {
-        return figures(indicator, ReportTable::selectIndicator, period);
+        Map<String, Double> all = figures(indicator, ReportTable::selectIndicator, period);
+        all.keySet().removeIf(scope.visible(null).negate());
+        return all;
     }
 
+    /** One unit's figures; a unit outside the scope of the person working is "not permitted". */
     @Override
     public Map<String, Double> series(String creditCode, String indicator, String fromPeriod, String toPeriod) {
+        scope.requireUnit(creditCode);
         return figures(indicator, ReportTable::selectSeries, creditCode, fromPeriod, toPeriod);
     }
 

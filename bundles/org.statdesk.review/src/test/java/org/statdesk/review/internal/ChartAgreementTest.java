@@ -45,9 +45,8 @@ class ChartAgreementTest {
         rooms.imports.importReports(w.toString().getBytes(StandardCharsets.UTF_8), null, LocalDate.of(2025, 3, 4));
         List<Flag> flags = review.run(FEB, "industrial");
 
-        ChartData chart = new ChartData(review, ComparisonsImpl.of(rooms.runs, rooms.forms, rooms.flags, store, register,
-                (String) null),
-                register);
+        ChartData chart = new ChartData(review, ComparisonsImpl.of(rooms.runs, rooms.forms, rooms.flags, store,
+                rooms.scope, (String) null), register);
         VarianceModel m = chart.variance(FEB, IND, "industrial");
 
         // the units that reported January and February together, and that the former chart dropped for want of a

@@ -1,6 +1,7 @@
 package org.statdesk.review.internal;
 
 import org.statdesk.api.audit.Journal;
+import org.statdesk.api.people.People;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.review.ReportForm;
 import org.statdesk.api.store.Store;
@@ -11,6 +12,7 @@ import org.statdesk.review.internal.imports.ReportImportImpl;
 import org.statdesk.review.internal.queries.QueryListImpl;
 import org.statdesk.review.internal.rates.ReportingRatesImpl;
 import org.statdesk.review.internal.run.ReviewRunImpl;
+import org.statdesk.review.internal.scope.PersonScope;
 import org.statdesk.review.internal.status.PeriodStatusesImpl;
 import org.statdesk.review.internal.tables.ReviewSchema;
 
@@ -26,17 +28,25 @@ final class Rooms {
     final AggregatesImpl aggregates;
     final QueryListImpl queries;
     final ReviewServiceImpl service;
+    final PersonScope scope;
 
+    /** A single workstation: no people bundle, everything within scope. */
     Rooms(Store store, Journal journal, Register register, Settings settings) {
+        this(store, journal, register, settings, null);
+    }
+
+    /** With {@code people} signed in (null: no people bundle). */
+    Rooms(Store store, Journal journal, Register register, Settings settings, People people) {
         schema = () -> store;
-        imports = new ReportImportImpl(schema, journal, register, forms);
-        runs = new ReviewRunImpl(schema, journal, register, forms, settings);
-        flags = new FlagWorkflowImpl(schema, journal, forms);
-        rates = new ReportingRatesImpl(schema, register, forms);
-        statuses = new PeriodStatusesImpl(schema, journal, forms, flags);
-        aggregates = new AggregatesImpl(schema, register, forms, statuses);
+        scope = new PersonScope(register, people);
+        imports = new ReportImportImpl(schema, journal, register, forms, scope);
+        runs = new ReviewRunImpl(schema, journal, scope, forms, settings);
+        flags = new FlagWorkflowImpl(schema, journal, forms, scope);
+        rates = new ReportingRatesImpl(schema, scope, forms);
+        statuses = new PeriodStatusesImpl(schema, journal, forms, flags, scope);
+        aggregates = new AggregatesImpl(schema, scope, forms, statuses);
         queries = new QueryListImpl(schema, register, forms, flags);
-        service = new ReviewServiceImpl(schema, forms, runs, flags, rates);
+        service = new ReviewServiceImpl(schema, forms, runs, flags, rates, scope);
     }
 
     Rooms with(ReportForm... contributed) {

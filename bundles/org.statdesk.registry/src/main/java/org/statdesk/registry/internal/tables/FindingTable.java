@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.statdesk.api.audit.AuditedTable;
+import org.statdesk.api.people.Scope;
 import org.statdesk.registry.internal.Finding;
 import org.statdesk.registry.internal.StoredFinding;
 
@@ -68,13 +69,16 @@ public final class FindingTable extends RegisterTable {
     }
 
     /** Findings of an app id and check (null: all), optionally only open ones, in the order they were found. */
-    public static List<StoredFinding> find(Connection c, String appId, String check, boolean openOnly)
+    public static List<StoredFinding> find(Connection c, String appId, String check, boolean openOnly, Scope scope)
             throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT id, app_id, credit_code, check_id, severity, message, other_code,"
                 + " score, resolved_by, resolved_reason FROM reg_finding WHERE 1 = 1");
         List<String> params = new ArrayList<>();
         UnitTable.where(sql, params, "app_id = ?", appId);
         UnitTable.where(sql, params, "check_id = ?", check);
+        UnitTable.where(sql, params, "app_id IN (SELECT app_id FROM reg_unit WHERE county_code = ?)", scope.county());
+        UnitTable.where(sql, params, "app_id IN (SELECT app_id FROM reg_unit WHERE specialty = ?)",
+                scope.specialty());
         if (openOnly) {
             sql.append(" AND resolved_by IS NULL");
         }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 import org.osgi.service.component.annotations.Component;
 import org.statdesk.api.audit.AuditedTable;
+import org.statdesk.api.people.Scope;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.api.registry.UnitQuery;
 import org.statdesk.registry.internal.Application;
@@ -125,12 +126,14 @@ public final class UnitTable extends RegisterTable {
         return out;
     }
 
-    /** Units matching a query (null fields match everything), by app id. */
-    public static List<Unit> list(Connection c, UnitQuery q) throws SQLException {
+    /** Units matching a query (null fields match everything) within {@code scope}, by app id. */
+    public static List<Unit> list(Connection c, UnitQuery q, Scope scope) throws SQLException {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
         List<String> params = new ArrayList<>();
         where(sql, params, "county_code = ?", q.county());
         where(sql, params, "specialty = ?", q.specialty());
+        where(sql, params, "county_code = ?", scope.county());
+        where(sql, params, "specialty = ?", scope.specialty());
         where(sql, params, "status = ?", q.status());
         where(sql, params, "scale = ?", q.scale());
         where(sql, params, "name LIKE ?", q.text() == null ? null : "%" + q.text() + "%");
@@ -218,13 +221,22 @@ public final class UnitTable extends RegisterTable {
         }
     }
 
-    /** In-register units with a statistician: credit code → {county, statistician}, by credit code. */
-    public static Map<String, String[]> statisticians(Connection c) throws SQLException {
+    /** In-register units with a statistician within {@code scope}: credit code → {county, statistician}. */
+    public static Map<String, String[]> statisticians(Connection c, Scope scope) throws SQLException {
         Map<String, String[]> staff = new java.util.TreeMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT credit_code, county_code,"
-                + " statistician FROM reg_unit WHERE status = 'in_register' AND statistician IS NOT NULL")) {
-            while (rs.next()) {
-                staff.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+        StringBuilder sql = new StringBuilder("SELECT credit_code, county_code, statistician FROM reg_unit"
+                + " WHERE status = 'in_register' AND statistician IS NOT NULL");
+        List<String> params = new ArrayList<>();
+        where(sql, params, "county_code = ?", scope.county());
+        where(sql, params, "specialty = ?", scope.specialty());
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setString(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    staff.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                }
             }
         }
         return staff;

@@ -5,22 +5,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.statdesk.api.registry.Register;
+import org.statdesk.api.people.Scope;
 import org.statdesk.api.registry.Unit;
-import org.statdesk.api.registry.UnitQuery;
 import org.statdesk.api.review.Indicator;
 import org.statdesk.api.store.Store;
 import org.statdesk.review.internal.Checks;
 import org.statdesk.review.internal.FormSpec;
 import org.statdesk.review.internal.Period;
 import org.statdesk.review.internal.forms.FormCatalogue;
+import org.statdesk.review.internal.scope.ReviewScope;
 import org.statdesk.review.internal.status.PeriodStatuses;
 import org.statdesk.review.internal.tables.FormSlotTable;
 import org.statdesk.review.internal.tables.ReportTable;
@@ -31,26 +30,37 @@ import org.statdesk.review.internal.tables.ReviewSchema;
 public final class AggregatesImpl implements Aggregates {
     private static final int[] OFFSETS = {0, 1, 12};
     private final Store store;
-    private final Register register;
+    private final ReviewScope scope;
     private final FormCatalogue forms;
     private final PeriodStatuses statuses;
 
     @Activate
-    public AggregatesImpl(@Reference ReviewSchema schema, @Reference Register register,
+    public AggregatesImpl(@Reference ReviewSchema schema, @Reference ReviewScope scope,
             @Reference FormCatalogue forms, @Reference PeriodStatuses statuses) {
         this.store = schema.store();
-        this.register = register;
+        this.scope = scope;
         this.forms = forms;
         this.statuses = statuses;
     }
 
+    /**
+     * The totals within the scope of the person working: a county user their county's (not the city's), a section
+     * user their specialty's.
+     */
     @Override
     public List<Aggregate> aggregate(String period, String specialty) {
         Checks.period(period);
+        Scope mine = scope.scope();
         List<Aggregate> out = new ArrayList<>();
         try (Connection c = store.connection()) {
             for (FormSpec f : forms.selected(specialty)) {
+                if (!mine.covers(mine.county(), f.specialty())) {
+                    continue;
+                }
                 Map<String, double[][]> sums = sums(c, f, period);
+                if (mine.county() != null) {
+                    sums.keySet().retainAll(java.util.Set.of(mine.county()));
+                }
                 List<Total> totals = new ArrayList<>();
                 sums.forEach((area, s) -> {
                     for (int j = 0; j < f.indicators().size(); j++) {
@@ -75,10 +85,7 @@ public final class AggregatesImpl implements Aggregates {
 
     /** Area (county code, {@code city}) to the sums [this month, last month, last year's month][indicator]. */
     private Map<String, double[][]> sums(Connection c, FormSpec f, String period) throws SQLException {
-        Map<String, Unit> units = new HashMap<>();
-        for (Unit u : register.list(new UnitQuery(null, f.specialty(), null, null, null))) {
-            units.put(u.creditCode(), u);
-        }
+        Map<String, Unit> units = scope.units(f.specialty());
         Map<String, Integer> slots = FormSlotTable.read(c, f.code());
         int m = f.indicators().size();
         Map<String, double[][]> sums = new TreeMap<>();

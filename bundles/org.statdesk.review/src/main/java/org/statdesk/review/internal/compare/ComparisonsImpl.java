@@ -7,13 +7,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.Unit;
-import org.statdesk.api.registry.UnitQuery;
 import org.statdesk.api.review.Comparison;
 import org.statdesk.api.review.Comparisons;
 import org.statdesk.api.review.Flag;
@@ -26,6 +25,7 @@ import org.statdesk.review.internal.Period;
 import org.statdesk.review.internal.Settings;
 import org.statdesk.review.internal.flags.FlagWorkflow;
 import org.statdesk.review.internal.forms.FormCatalogue;
+import org.statdesk.review.internal.scope.ReviewScope;
 import org.statdesk.review.internal.run.ReviewRun;
 import org.statdesk.review.internal.tables.ReviewSchema;
 
@@ -42,13 +42,13 @@ public final class ComparisonsImpl implements Comparisons {
     private final FormCatalogue forms;
     private final FlagWorkflow flags;
     private final Store store;
-    private final Register register;
+    private final ReviewScope scope;
     private volatile String source;
 
     @Activate
     public ComparisonsImpl(@Reference ReviewRun runs, @Reference FormCatalogue forms, @Reference FlagWorkflow flags,
-            @Reference ReviewSchema schema, @Reference Register register, Map<String, Object> properties) {
-        this(runs, forms, flags, schema.store(), register, sourceOf(properties));
+            @Reference ReviewSchema schema, @Reference ReviewScope scope, Map<String, Object> properties) {
+        this(runs, forms, flags, schema.store(), scope, sourceOf(properties));
     }
 
     /**
@@ -56,17 +56,17 @@ public final class ComparisonsImpl implements Comparisons {
      * not a second public constructor of the same length, which would leave DS to pick the wrong one.
      */
     public static ComparisonsImpl of(ReviewRun runs, FormCatalogue forms, FlagWorkflow flags, Store store,
-            Register register, String source) {
-        return new ComparisonsImpl(runs, forms, flags, store, register, source);
+            ReviewScope scope, String source) {
+        return new ComparisonsImpl(runs, forms, flags, store, scope, source);
     }
 
-    private ComparisonsImpl(ReviewRun runs, FormCatalogue forms, FlagWorkflow flags, Store store, Register register,
+    private ComparisonsImpl(ReviewRun runs, FormCatalogue forms, FlagWorkflow flags, Store store, ReviewScope scope,
             String source) {
         this.runs = runs;
         this.forms = forms;
         this.flags = flags;
         this.store = store;
-        this.register = register;
+        this.scope = scope;
         this.source = source;
     }
 
@@ -86,6 +86,10 @@ public final class ComparisonsImpl implements Comparisons {
         return new Parameters(s.hbU(), s.hbA(), s.hbC(), s.minStratum(), s.momBand(), source);
     }
 
+    /**
+     * Tested over every unit of the city (the strata and bounds are the city's, whoever looks), the comparisons of
+     * the units within the scope of the person working are returned: a chart of a county shows its county's units.
+     */
     @Override
     public List<Comparison> comparisons(String period, String indicator, String specialty) {
         if (!Period.valid(period)) {
@@ -95,10 +99,8 @@ public final class ComparisonsImpl implements Comparisons {
         if (form == null) {
             return List.of();
         }
-        Map<String, Unit> units = new HashMap<>();
-        for (Unit u : register.list(new UnitQuery(null, form.specialty(), null, null, null))) {
-            units.put(u.creditCode(), u);
-        }
+        Map<String, Unit> units = scope.units(form.specialty());
+        Predicate<String> visible = scope.visible(form.specialty());
         Panel panel;
         try (Connection c = store.connection()) {
             // the month-on-month test reads this month, last month and, for a 1-2月 report, December
@@ -106,7 +108,8 @@ public final class ComparisonsImpl implements Comparisons {
         } catch (SQLException e) {
             throw new IllegalStateException("comparisons of " + form.code() + " for " + period + ": " + e, e);
         }
-        return of(form, panel, runs.settings(), indicator, flags.flags(period, form.specialty()));
+        List<Comparison> all = of(form, panel, runs.settings(), indicator, flags.flags(period, form.specialty()));
+        return all.stream().filter(cmp -> visible.test(cmp.creditCode())).toList();
     }
 
     /** The enabled form holding the indicator, of the specialty when given; the first by form code. */

@@ -6,16 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.command.BadInputException;
+import org.statdesk.api.command.NotPermittedException;
 import org.statdesk.api.review.Flag;
 import org.statdesk.api.store.Store;
 import org.statdesk.review.internal.Engine;
 import org.statdesk.review.internal.FormSpec;
 import org.statdesk.review.internal.forms.FormCatalogue;
+import org.statdesk.review.internal.scope.ReviewScope;
 import org.statdesk.review.internal.tables.FlagTable;
 import org.statdesk.review.internal.tables.FormSlotTable;
 import org.statdesk.review.internal.tables.ReportTable;
@@ -31,19 +34,24 @@ public final class FlagWorkflowImpl implements FlagWorkflow {
     private final Store store;
     private final Journal journal;
     private final FormCatalogue forms;
+    private final ReviewScope scope;
 
     @Activate
     public FlagWorkflowImpl(@Reference ReviewSchema schema, @Reference Journal journal,
-            @Reference FormCatalogue forms) {
+            @Reference FormCatalogue forms, @Reference ReviewScope scope) {
         this.store = schema.store();
         this.journal = journal;
         this.forms = forms;
+        this.scope = scope;
     }
 
+    /** The flags the person working may see: of their county's units, or of their specialty. */
     @Override
     public List<Flag> flags(String period, String specialty) {
+        Predicate<String> visible = scope.visible(specialty);
         try (Connection c = store.connection()) {
             List<Flag> out = new java.util.ArrayList<>(FlagTable.list(c, period, specialty));
+            out.removeIf(f -> !visible.test(f.creditCode()));
             out.sort(Engine.ORDER);
             return out;
         } catch (SQLException e) {
@@ -51,8 +59,21 @@ public final class FlagWorkflowImpl implements FlagWorkflow {
         }
     }
 
+    /** The permission each action needs (the matrix: explain and correct the county's, confirm and close the section's). */
+    static String permission(String action) {
+        return switch (action == null ? "" : action) {
+            case "explain", "explained" -> "review.flag.explain";
+            case "correct", "corrected" -> "review.flag.correct";
+            case "confirm", "confirmed" -> "review.flag.confirm";
+            case "close", "closed" -> "review.flag.close";
+            default -> throw new BadInputException("action must be explain, correct, confirm or close, not '"
+                    + action + "'");
+        };
+    }
+
     @Override
     public Flag resolve(long flagId, String action, String text, Double revisedValue, String reason) {
+        scope.require(permission(action));
         try {
             return store.inTransaction(c -> {
                 FlagTable.Found found = FlagTable.find(c, flagId);
@@ -60,6 +81,7 @@ public final class FlagWorkflowImpl implements FlagWorkflow {
                     throw new BadInputException("no flag " + flagId);
                 }
                 Flag f = found.flag();
+                scope.requireUnit(f.creditCode());
                 String to;
                 String note = text;
                 switch (action) {
@@ -101,7 +123,7 @@ public final class FlagWorkflowImpl implements FlagWorkflow {
                 return new Flag(f.id(), f.creditCode(), f.period(), f.indicator(), f.rule(), f.kind(), f.severity(),
                         f.value(), f.expected(), f.score(), f.message(), to);
             });
-        } catch (BadInputException | IllegalStateException e) {
+        } catch (BadInputException | NotPermittedException | IllegalStateException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -13,8 +13,9 @@ import org.statdesk.review.internal.Checks;
 
 /**
  * {@code review:resolve ID --action explain|correct|confirm|close [--text T] [--value V] [--reason R]}. The command
- * needs the permission every resolving role has (疑问说明); correct, confirm and close need theirs as well
- * ({@code review.flag.<action>}), which depends on the action and is checked where the action is known.
+ * needs the permission every resolving role has (疑问说明); the workflow then checks the action's own
+ * ({@code review.flag.explain}, {@code .correct}, {@code .confirm}, {@code .close}) and that the flag's unit is
+ * within the person's scope, so a view calling the service is held to the same.
  */
 @Component(service = Command.class)
 @CommandSpec(name = "review:resolve", usage = "review:resolve FLAG_ID --action explain|correct|confirm|close "

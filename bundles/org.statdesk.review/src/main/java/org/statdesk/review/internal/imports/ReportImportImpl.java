@@ -23,14 +23,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.command.InputError;
 import org.statdesk.api.input.Inputs;
+import org.statdesk.api.people.Scope;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.Unit;
-import org.statdesk.api.registry.UnitQuery;
 import org.statdesk.api.review.Indicator;
 import org.statdesk.api.store.Store;
 import org.statdesk.review.internal.FormSpec;
 import org.statdesk.review.internal.Period;
 import org.statdesk.review.internal.forms.FormCatalogue;
+import org.statdesk.review.internal.scope.ReviewScope;
 import org.statdesk.review.internal.tables.FormSlotTable;
 import org.statdesk.review.internal.tables.ReportTable;
 import org.statdesk.review.internal.tables.ReviewMarkTable;
@@ -51,14 +52,16 @@ public final class ReportImportImpl implements ReportImport {
     private final Journal journal;
     private final Register register;
     private final FormCatalogue forms;
+    private final ReviewScope scope;
 
     @Activate
     public ReportImportImpl(@Reference ReviewSchema schema, @Reference Journal journal, @Reference Register register,
-            @Reference FormCatalogue forms) {
+            @Reference FormCatalogue forms, @Reference ReviewScope scope) {
         this.store = schema.store();
         this.journal = journal;
         this.register = register;
         this.forms = forms;
+        this.scope = scope;
     }
 
     private record Key(String creditCode, String period) {
@@ -85,10 +88,9 @@ public final class ReportImportImpl implements ReportImport {
             throw errors.failure("the file does not read");
         }
         Map<String, FormSpec> bySpecialty = forms.bySpecialty();
-        Map<String, Unit> units = new HashMap<>();
-        for (Unit u : register.list(UnitQuery.all())) {
-            units.put(u.creditCode(), u);
-        }
+        // every unit, so that a row of another county is refused as such, not as a unit unknown
+        Map<String, Unit> units = scope.units(null);
+        Scope mine = scope.scope();
         LocalDate today = LocalDate.now();
         return store.inTransaction(c -> {
             Map<String, Map<String, Integer>> slotsOf = new HashMap<>();
@@ -99,6 +101,14 @@ public final class ReportImportImpl implements ReportImport {
             Judge judge = new Judge(today, reportedOn);
             for (ReportFile.Value v : values) {
                 Unit u = units.get(v.creditCode());
+                String outside = mine.isEverything() ? null : outside(mine, u, v.creditCode());
+                if (outside != null) {
+                    InputError last = errors.last();
+                    if (last == null || last.line() != v.line() || !"credit_code".equals(last.field())) {
+                        errors.add(new InputError(v.line(), "credit_code", Inputs.shown(v.creditCode()), outside));
+                    }
+                    continue;
+                }
                 if (u == null || !u.inRegister()) {
                     InputError last = errors.last();
                     if (last != null && last.line() == v.line() && "credit_code".equals(last.field())) {
@@ -157,6 +167,35 @@ public final class ReportImportImpl implements ReportImport {
             }
             return write(c, reports, slotsOf, reason, values.size());
         });
+    }
+
+    /**
+     * Why a row is outside the importer's scope, or null: a county user imports their county's units only (the
+     * county from the register, or for a unit not in it from the credit code's 登记管理机关 code, digits 3-8, when
+     * that is a county of the city), a section user their specialty's.
+     */
+    private String outside(Scope mine, Unit u, String code) {
+        if (mine.county() != null) {
+            String county = u != null ? u.countyCode() : countyOfCode(code, mine.county());
+            if (county != null && !county.equals(mine.county())) {
+                return "不是本县区（" + mine.county() + "）的单位（属 " + county + "）：县区账号只能导入本县区单位的报表";
+            }
+        }
+        if (mine.specialty() != null && u != null && !mine.specialty().equals(u.specialty())) {
+            return "不是本专业（" + mine.specialty() + "）的单位（" + u.specialty() + "）：专业科室只能导入本专业的报表";
+        }
+        return null;
+    }
+
+    /** The county of the city that a credit code's registration authority names (digits 3-8), or null. */
+    private String countyOfCode(String code, String ownCounty) {
+        if (code == null || code.length() != 18) {
+            return null;
+        }
+        String area = code.substring(2, 8);
+        boolean ofCity = area.startsWith(ownCounty.substring(0, 4)) && register.divisions().find(area)
+                .filter(d -> "county".equals(d.level())).isPresent();
+        return ofCity ? area : null;
     }
 
     /** Slot (1..16) of each indicator of a form, giving new indicators the next free slots (journaled). */

@@ -14,15 +14,15 @@ import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.statdesk.api.registry.Register;
+import org.statdesk.api.people.Scope;
 import org.statdesk.api.registry.Unit;
-import org.statdesk.api.registry.UnitQuery;
 import org.statdesk.api.review.ReviewService.Rates;
 import org.statdesk.api.store.Store;
 import org.statdesk.review.internal.Checks;
 import org.statdesk.review.internal.FormSpec;
 import org.statdesk.review.internal.Period;
 import org.statdesk.review.internal.forms.FormCatalogue;
+import org.statdesk.review.internal.scope.ReviewScope;
 import org.statdesk.review.internal.tables.FlagTable;
 import org.statdesk.review.internal.tables.ReportTable;
 import org.statdesk.review.internal.tables.ReviewSchema;
@@ -35,25 +35,28 @@ import org.statdesk.review.internal.tables.ReviewSchema;
 @Component(service = ReportingRates.class)
 public final class ReportingRatesImpl implements ReportingRates {
     private final Store store;
-    private final Register register;
+    private final ReviewScope scope;
     private final FormCatalogue forms;
 
     @Activate
-    public ReportingRatesImpl(@Reference ReviewSchema schema, @Reference Register register,
+    public ReportingRatesImpl(@Reference ReviewSchema schema, @Reference ReviewScope scope,
             @Reference FormCatalogue forms) {
         this.store = schema.store();
-        this.register = register;
+        this.scope = scope;
         this.forms = forms;
     }
 
+    /** The rates of the units within the scope of the person working (a county user: no city row). */
     @Override
     public List<RateRow> rateRows(String period, String specialty) {
         Checks.period(period);
-        List<FormSpec> selected = forms.selected(specialty);
+        Scope mine = scope.scope();
+        List<FormSpec> selected = forms.selected(specialty).stream()
+                .filter(f -> mine.covers(mine.county(), f.specialty())).toList();
         Map<String, int[]> counts = new TreeMap<>(); // county|specialty -> due, reported, timely, accurate
         try (Connection c = store.connection()) {
             for (FormSpec f : selected) {
-                count(c, f, period, counts);
+                count(c, f, period, counts, mine);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -70,7 +73,8 @@ public final class ReportingRatesImpl implements ReportingRates {
         return out;
     }
 
-    private void count(Connection c, FormSpec f, String period, Map<String, int[]> counts) throws SQLException {
+    private void count(Connection c, FormSpec f, String period, Map<String, int[]> counts, Scope mine)
+            throws SQLException {
         LocalDate deadline = LocalDate.parse(Period.shift(period, 1) + "-01").withDayOfMonth(
                 Math.min(f.deadlineDay(), 28));
         Map<String, LocalDate> reported = new HashMap<>();
@@ -86,15 +90,16 @@ public final class ReportingRatesImpl implements ReportingRates {
             }
         }
         Set<String> notAccurate = FlagTable.notAccurate(c, period, f.code());
-        for (Unit u : register.list(new UnitQuery(null, f.specialty(), Unit.IN_REGISTER, null, null))) {
-            if ("below".equals(u.scale())) {
+        for (Unit u : scope.units(f.specialty()).values()) {
+            if (!u.inRegister() || "below".equals(u.scale()) || !mine.covers(u.countyCode(), u.specialty())) {
                 continue; // 四下 sample units are not due on the monthly form
             }
             LocalDate on = reported.get(u.creditCode());
             int[] row = counts.computeIfAbsent(u.countyCode() + "|" + f.specialty(), k -> new int[4]);
             int[] all = counts.computeIfAbsent(u.countyCode() + "|all", k -> new int[4]);
-            int[] city = counts.computeIfAbsent("all|all", k -> new int[4]);
-            for (int[] r : new int[][] {row, all, city}) {
+            int[][] rows = mine.county() == null ? new int[][] {row, all, counts.computeIfAbsent("all|all",
+                    k -> new int[4])} : new int[][] {row, all};
+            for (int[] r : rows) {
                 r[0]++;
                 if (on != null) {
                     r[1]++;

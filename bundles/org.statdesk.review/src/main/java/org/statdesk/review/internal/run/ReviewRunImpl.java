@@ -2,9 +2,9 @@ package org.statdesk.review.internal.run;
 
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -12,9 +12,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.command.BadInputException;
-import org.statdesk.api.registry.Register;
+import org.statdesk.api.people.Scope;
 import org.statdesk.api.registry.Unit;
-import org.statdesk.api.registry.UnitQuery;
 import org.statdesk.api.review.Flag;
 import org.statdesk.api.store.Store;
 import org.statdesk.review.internal.Checks;
@@ -24,6 +23,7 @@ import org.statdesk.review.internal.Panel;
 import org.statdesk.review.internal.ReviewConfig;
 import org.statdesk.review.internal.Settings;
 import org.statdesk.review.internal.forms.FormCatalogue;
+import org.statdesk.review.internal.scope.ReviewScope;
 import org.statdesk.review.internal.tables.ReviewMarkTable;
 import org.statdesk.review.internal.tables.ReviewSchema;
 
@@ -36,24 +36,24 @@ import org.statdesk.review.internal.tables.ReviewSchema;
 public final class ReviewRunImpl implements ReviewRun {
     private final Store store;
     private final Journal journal;
-    private final Register register;
+    private final ReviewScope scope;
     private final FormCatalogue forms;
     private final PanelReader reader;
     private volatile Settings settings;
     private volatile long[] lastTimings = new long[3];
 
     @Activate
-    public ReviewRunImpl(@Reference ReviewSchema schema, @Reference Journal journal, @Reference Register register,
+    public ReviewRunImpl(@Reference ReviewSchema schema, @Reference Journal journal, @Reference ReviewScope scope,
             @Reference FormCatalogue forms, ReviewConfig config) {
-        this(schema, journal, register, forms, settingsOf(config));
+        this(schema, journal, scope, forms, settingsOf(config));
     }
 
     /** For tests and the benchmark: settings given. */
-    public ReviewRunImpl(ReviewSchema schema, Journal journal, Register register, FormCatalogue forms,
+    public ReviewRunImpl(ReviewSchema schema, Journal journal, ReviewScope scope, FormCatalogue forms,
             Settings settings) {
         this.store = schema.store();
         this.journal = journal;
-        this.register = register;
+        this.scope = scope;
         this.forms = forms;
         this.reader = new PanelReader(store);
         this.settings = settings;
@@ -95,21 +95,28 @@ public final class ReviewRunImpl implements ReviewRun {
         return Math.max(2, Math.min(7, s.slipHistory()));
     }
 
+    /**
+     * The run compares every unit of the city (strata and HB bounds are the city's), but stores the flags of the
+     * units within the scope of the person running it only: a county its county's, a section its specialty's.
+     */
     @Override
     public List<Flag> run(String period, String specialty) {
         Checks.period(period);
+        Scope mine = scope.scope();
+        if (specialty != null) {
+            mine.require(mine.county(), specialty);
+        }
+        String only = specialty != null ? specialty : mine.specialty();
         Settings s = settings;
         List<Flag> all = new ArrayList<>();
         long read = 0;
         long compute = 0;
         long save = 0;
-        for (FormSpec f : forms.selected(specialty)) {
+        for (FormSpec f : forms.selected(only)) {
             try {
                 long t0 = System.nanoTime();
-                Map<String, Unit> units = new HashMap<>();
-                for (Unit u : register.list(new UnitQuery(null, f.specialty(), null, null, null))) {
-                    units.put(u.creditCode(), u);
-                }
+                Map<String, Unit> units = scope.units(f.specialty());
+                Predicate<String> mineOnly = scope.visible(f.specialty());
                 Panel p;
                 long seen;
                 try (Connection c = store.connection()) {
@@ -120,7 +127,8 @@ public final class ReviewRunImpl implements ReviewRun {
                 long t1 = System.nanoTime();
                 Engine.Result r = new Engine(f, p, s).run();
                 long t2 = System.nanoTime();
-                all.addAll(store.inTransaction(c -> RunFlags.save(c, journal, f, period, r.flags(), seen)));
+                all.addAll(store.inTransaction(c -> RunFlags.save(c, journal, f, period, r.flags(), seen,
+                        mineOnly, mine.county() == null)));
                 long t3 = System.nanoTime();
                 read += t1 - t0;
                 compute += t2 - t1;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.review.Flag;
 import org.statdesk.review.internal.FormSpec;
@@ -20,17 +21,21 @@ import org.statdesk.review.internal.tables.ReviewSchema;
 /**
  * Stores a run's flags: a flag raised again keeps its id and workflow state (an explanation holds for the figure
  * explained: a changed figure reopens it); open flags no longer raised go; the reports the run saw (written up to
- * {@code seen}) are marked reviewed, so that a later change is a revision. Every row changed is journaled.
+ * {@code seen}) are marked reviewed, so that a later change is a revision. Every row changed is journaled. A run
+ * by a county stores its county's flags only, and marks nothing reviewed: the other counties' were not stored.
  */
 final class RunFlags {
     private RunFlags() {
     }
 
-    static List<Flag> save(Connection c, Journal journal, FormSpec f, String period, List<Flag> flags, long seen)
-            throws SQLException {
+    static List<Flag> save(Connection c, Journal journal, FormSpec f, String period, List<Flag> raisedAll,
+            long seen, Predicate<String> mine, boolean whole) throws SQLException {
+        List<Flag> flags = raisedAll.stream().filter(fl -> mine.test(fl.creditCode())).toList();
         Map<String, FlagTable.Stored> existing = new HashMap<>();
         for (FlagTable.Stored s : FlagTable.stored(c, period, f.code())) {
-            existing.put(s.key(), s);
+            if (mine.test(s.key().substring(0, s.key().indexOf('/')))) {
+                existing.put(s.key(), s);
+            }
         }
         Timestamp now = new Timestamp(System.currentTimeMillis());
         List<Flag> out = new ArrayList<>(flags.size());
@@ -72,7 +77,7 @@ final class RunFlags {
             out.add(withId(fresh.get(i), ids.get(i), "open"));
             keys.add(String.valueOf(ids.get(i)));
         }
-        boolean marked = ReviewMarkTable.markReviewed(c, period, f.code(), seen);
+        boolean marked = whole && ReviewMarkTable.markReviewed(c, period, f.code(), seen);
         // every change of rev_flag is journaled after it is written: new flags, flags rewritten (figure,
         // expectation, score, message or status), and open flags no longer raised (their entries carry the deletion)
         if (!keys.isEmpty()) {

@@ -11,6 +11,7 @@ import org.statdesk.api.store.Store;
 import org.statdesk.review.internal.Checks;
 import org.statdesk.review.internal.flags.FlagWorkflow;
 import org.statdesk.review.internal.forms.FormCatalogue;
+import org.statdesk.review.internal.scope.ReviewScope;
 import org.statdesk.review.internal.tables.PeriodTable;
 import org.statdesk.review.internal.tables.ReviewSchema;
 
@@ -21,14 +22,16 @@ public final class PeriodStatusesImpl implements PeriodStatuses {
     private final Journal journal;
     private final FormCatalogue forms;
     private final FlagWorkflow flags;
+    private final ReviewScope scope;
 
     @Activate
     public PeriodStatusesImpl(@Reference ReviewSchema schema, @Reference Journal journal,
-            @Reference FormCatalogue forms, @Reference FlagWorkflow flags) {
+            @Reference FormCatalogue forms, @Reference FlagWorkflow flags, @Reference ReviewScope scope) {
         this.store = schema.store();
         this.journal = journal;
         this.forms = forms;
         this.flags = flags;
+        this.scope = scope;
     }
 
     @Override
@@ -51,6 +54,15 @@ public final class PeriodStatusesImpl implements PeriodStatuses {
         int target = STEPS.indexOf(to);
         if (target < 0) {
             throw new BadInputException("status must be one of " + STEPS + ", not '" + to + "'");
+        }
+        // each step its own permission (review.status.reviewed, .evaluated, .released), for a specialty within
+        // one's own: a period of a specialty is every county's, so a county's scope never covers it
+        scope.require("review.status." + to);
+        scope.scope().require(null, specialty);
+        if (to.equals("released")) {
+            scope.requireNotBy(journal.history(PeriodTable.key(period, specialty), null), PeriodTable.NAME,
+                    PeriodTable.key(period, specialty), "status", "evaluated", "review.status.released",
+                    "evaluated " + period + " of " + specialty + "; its release must be another person's");
         }
         if (target != from + 1) {
             throw new BadInputException("period " + period + " of " + specialty + " is " + now.status()

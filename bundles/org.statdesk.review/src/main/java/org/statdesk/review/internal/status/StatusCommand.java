@@ -10,7 +10,8 @@ import org.statdesk.api.command.CommandSpec;
 
 /**
  * {@code review:status --period P --specialty S [--set reviewed|evaluated|released] [--note N]}. Reading the status
- * needs no permission; a step needs {@code review.status.<step>}, which depends on {@code --set}.
+ * needs no permission; a step needs {@code review.status.<step>}, which depends on {@code --set} and is checked by
+ * {@link PeriodStatuses#advance} with the scope and the separation of evaluation and release.
  */
 @Component(service = Command.class)
 @CommandSpec(name = "review:status", usage = "review:status --period YYYY-MM --specialty S "
