@@ -21,6 +21,9 @@ public final class Periods {
         if (s == null) {
             return null;
         }
+        if (s.length() == 7 && s.charAt(4) == '-') {
+            return s; // YYYY-MM already, as nearly every value of a province month is (or for Inputs.period to refuse)
+        }
         String t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).strip();
         Matcher m = FORMS.matcher(t);
         if (!m.matches()) {

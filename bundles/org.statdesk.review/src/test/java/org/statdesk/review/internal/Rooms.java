@@ -29,7 +29,7 @@ final class Rooms {
 
     Rooms(Store store, Journal journal, Register register, Settings settings) {
         schema = () -> store;
-        imports = new ReportImportImpl(schema, journal, register, forms);
+        imports = new ReportImportImpl(schema, journal, register, forms, new org.statdesk.tables.internal.TableFilesImpl());
         runs = new ReviewRunImpl(schema, journal, register, forms, settings);
         flags = new FlagWorkflowImpl(schema, journal, forms);
         rates = new ReportingRatesImpl(schema, register, forms);
