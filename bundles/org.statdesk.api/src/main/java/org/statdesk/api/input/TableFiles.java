@@ -84,6 +84,14 @@ public interface TableFiles {
      */
     void read(Path file, String sheet, Rows rows) throws IOException;
 
-    /** Writes {@code sheet} as an {@code .xlsx} to {@code out}, through a temporary file ({@link OutputFiles#write}). */
-    void write(Path out, Sheet sheet) throws IOException;
+    /**
+     * Writes {@code sheets} as one {@code .xlsx} to {@code out}, through a temporary file ({@link OutputFiles#write}):
+     * a list's provenance (a draw's seed, a run's date) goes on a sheet of its own, never below the data.
+     */
+    void write(Path out, List<Sheet> sheets) throws IOException;
+
+    /** Writes one sheet as an {@code .xlsx}. */
+    default void write(Path out, Sheet sheet) throws IOException {
+        write(out, List.of(sheet));
+    }
 }

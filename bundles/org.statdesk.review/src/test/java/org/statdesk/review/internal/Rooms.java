@@ -18,6 +18,7 @@ import org.statdesk.review.internal.tables.ReviewSchema;
 final class Rooms {
     final ReviewSchema schema;
     final FormCatalogueImpl forms = new FormCatalogueImpl();
+    final org.statdesk.tables.internal.TableFilesImpl tables = new org.statdesk.tables.internal.TableFilesImpl();
     final ReportImportImpl imports;
     final ReviewRunImpl runs;
     final FlagWorkflowImpl flags;
@@ -29,13 +30,13 @@ final class Rooms {
 
     Rooms(Store store, Journal journal, Register register, Settings settings) {
         schema = () -> store;
-        imports = new ReportImportImpl(schema, journal, register, forms, new org.statdesk.tables.internal.TableFilesImpl());
+        imports = new ReportImportImpl(schema, journal, register, forms, tables);
         runs = new ReviewRunImpl(schema, journal, register, forms, settings);
         flags = new FlagWorkflowImpl(schema, journal, forms);
         rates = new ReportingRatesImpl(schema, register, forms);
         statuses = new PeriodStatusesImpl(schema, journal, forms, flags);
         aggregates = new AggregatesImpl(schema, register, forms, statuses);
-        queries = new QueryListImpl(schema, register, forms, flags);
+        queries = new QueryListImpl(schema, register, forms, flags, tables);
         service = new ReviewServiceImpl(schema, forms, runs, flags, rates);
     }
 

@@ -42,9 +42,9 @@ public final class TableFilesImpl implements TableFiles {
     }
 
     @Override
-    public void write(Path out, Sheet sheet) throws IOException {
+    public void write(Path out, List<Sheet> sheets) throws IOException {
         withPoi(() -> {
-            OutputFiles.write(out, os -> XlsxWriter.write(os, sheet));
+            OutputFiles.write(out, os -> XlsxWriter.write(os, sheets));
             return null;
         });
     }

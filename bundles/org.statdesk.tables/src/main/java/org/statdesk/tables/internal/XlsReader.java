@@ -76,7 +76,7 @@ final class XlsReader {
         return switch (type) {
             case STRING -> cell.getStringCellValue();
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? CellText.date(cell.getLocalDateTimeCellValue().toLocalDate())
+                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
                     : NumberToTextConverter.toText(cell.getNumericCellValue());
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             default -> "";

@@ -13,22 +13,18 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.statdesk.api.input.TableFiles;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * An {@code .xlsx} sheet read with POI's event model: the sheet's XML parsed with SAX (POI's secure parser: no
- * DOCTYPE, no external entities), shared strings read once, one row held at a time. POI's zip reader keeps its
+ * An {@code .xlsx} sheet read with POI's event model (XSSFReader): the sheet's XML parsed with SAX (POI's secure
+ * parser: no DOCTYPE, no external entities) by {@link SheetHandler}, shared strings read once, one row held at a time. POI's zip reader keeps its
  * guards against zip bombs (an entry that inflates more than 100 times is refused).
  */
 final class XlsxReader {
@@ -44,7 +40,7 @@ final class XlsxReader {
         }
         try {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            List<String> strings = SharedStringsText.read(pkg);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             List<String> names = new ArrayList<>();
@@ -72,11 +68,10 @@ final class XlsxReader {
         }
     }
 
-    private static void parse(InputStream in, StylesTable styles, ReadOnlySharedStringsTable strings,
-            TableFiles.Rows rows) throws IOException, SAXException, ParserConfigurationException {
+    private static void parse(InputStream in, StylesTable styles, List<String> strings, TableFiles.Rows rows)
+            throws IOException, SAXException, ParserConfigurationException {
         XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowCollector(rows),
-                new CellText(), false));
+        parser.setContentHandler(new SheetHandler(styles, strings, rows));
         parser.parse(new InputSource(in));
     }
 
@@ -85,38 +80,17 @@ final class XlsxReader {
         return m == null ? e.getClass().getSimpleName() : org.statdesk.api.input.Inputs.shown(m);
     }
 
-    /** Gathers a row's cells (a sparse row leaves blank cells out: they are filled in) and hands non-blank rows on. */
-    private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final TableFiles.Rows rows;
-        private final List<String> cells = new ArrayList<>();
-        private boolean blank;
-
-        RowCollector(TableFiles.Rows rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public void startRow(int rowNum) {
-            cells.clear();
-            blank = true;
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            if (!blank) {
-                HandlerFailure.pass(rows, new TableFiles.Row(rowNum + 1, List.copyOf(cells)));
+    /** The 0-based column of a cell reference such as {@code AB12}, read by hand (CellReference parses a pattern). */
+    static int column(String ref) {
+        int col = 0;
+        for (int i = 0; i < ref.length(); i++) {
+            char c = ref.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                col = col * 26 + (c - 'A' + 1);
+            } else if (c != '$') {
+                break;
             }
         }
-
-        @Override
-        public void cell(String ref, String text, XSSFComment comment) {
-            int col = ref == null ? cells.size() : new CellReference(ref).getCol();
-            while (cells.size() < col) {
-                cells.add("");
-            }
-            String t = text == null ? "" : text;
-            cells.add(t);
-            blank &= t.isBlank();
-        }
+        return col - 1;
     }
 }

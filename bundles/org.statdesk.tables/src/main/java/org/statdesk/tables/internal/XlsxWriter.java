@@ -28,13 +28,10 @@ final class XlsxWriter {
     private XlsxWriter() {
     }
 
-    static void write(OutputStream out, TableFiles.Sheet list) throws IOException {
+    static void write(OutputStream out, List<TableFiles.Sheet> lists) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
         wb.setCompressTempFiles(true);
         try {
-            String name = WorkbookUtil.createSafeSheetName(list.name() == null || list.name().isBlank() ? "Sheet1"
-                    : list.name());
-            SXSSFSheet sheet = wb.createSheet(name);
             Font bold = wb.createFont();
             bold.setBold(true);
             CellStyle head = wb.createCellStyle();
@@ -43,6 +40,20 @@ final class XlsxWriter {
             date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
             CellStyle dateTime = wb.createCellStyle();
             dateTime.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
+            for (TableFiles.Sheet list : lists) {
+                String name = WorkbookUtil.createSafeSheetName(list.name() == null || list.name().isBlank()
+                        ? "Sheet" + (wb.getNumberOfSheets() + 1) : list.name());
+                sheet(wb.createSheet(name), list, head, date, dateTime);
+            }
+            wb.write(out);
+        } finally {
+            wb.close(); // also deletes the temporary files
+        }
+    }
+
+    private static void sheet(SXSSFSheet sheet, TableFiles.Sheet list, CellStyle head, CellStyle date,
+            CellStyle dateTime) {
+        {
             int[] width = new int[list.header().size()];
             SXSSFRow h = sheet.createRow(0);
             for (int c = 0; c < list.header().size(); c++) {
@@ -89,9 +100,6 @@ final class XlsxWriter {
             for (int c = 0; c < width.length; c++) {
                 sheet.setColumnWidth(c, Math.min(MAX_WIDTH, width[c] + 2) * 256);
             }
-            wb.write(out);
-        } finally {
-            wb.close(); // also deletes the temporary files
         }
     }
 

@@ -97,14 +97,25 @@ final class ReportRows {
                 wide.add(c);
             }
         }
+        // An unknown English code stays a column, judged row by row; so does every other column of a file that names
+        // no indicator at all: importing nothing from it would hide that none of its columns was understood.
+        boolean none = wide.isEmpty() && h.unknownCodes().isEmpty();
         for (int i = 0; i < cells.size(); i++) {
             String n = Columns.normalise(cells.get(i)).name();
-            if (h.unknownCodes().contains(n)) {
-                wide.add(new Columns.Column(i, cells.get(i), null, new Columns.Field(n, null, List.of()),
+            if (h.unknownCodes().contains(n) || none && !n.isEmpty() && !isKey(h, i)) {
+                String asWritten = h.unknownCodes().contains(n) ? n : cells.get(i).strip();
+                wide.add(new Columns.Column(i, cells.get(i), null, new Columns.Field(asWritten, null, List.of()),
                         java.math.BigDecimal.ONE));
             }
         }
+        if (none) {
+            ignored.clear();
+        }
         return true;
+    }
+
+    private static boolean isKey(Columns.Header h, int index) {
+        return h.columns().values().stream().anyMatch(c -> c.index() == index);
     }
 
     /** One data row: its values (a wide row's empty cells are figures not reported). */
