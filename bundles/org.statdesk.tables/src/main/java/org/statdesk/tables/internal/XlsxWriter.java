@@ -53,53 +53,51 @@ final class XlsxWriter {
 
     private static void sheet(SXSSFSheet sheet, TableFiles.Sheet list, CellStyle head, CellStyle date,
             CellStyle dateTime) {
-        {
-            int[] width = new int[list.header().size()];
-            SXSSFRow h = sheet.createRow(0);
-            for (int c = 0; c < list.header().size(); c++) {
-                SXSSFCell cell = h.createCell(c);
-                cell.setCellValue(list.header().get(c));
-                cell.setCellStyle(head);
-                width[c] = width(list.header().get(c));
-            }
-            sheet.createFreezePane(0, 1);
-            int r = 1;
-            for (List<?> row : list.rows()) {
-                SXSSFRow x = sheet.createRow(r++);
-                for (int c = 0; c < row.size(); c++) {
-                    Object v = row.get(c);
-                    if (v == null) {
-                        continue;
-                    }
-                    SXSSFCell cell = x.createCell(c);
-                    String shown;
-                    if (v instanceof Number n) {
-                        double d = n instanceof BigDecimal b ? b.doubleValue() : n.doubleValue();
-                        cell.setCellValue(d);
-                        shown = org.apache.poi.ss.util.NumberToTextConverter.toText(d);
-                    } else if (v instanceof LocalDate d) {
-                        cell.setCellValue(d);
-                        cell.setCellStyle(date);
-                        shown = "2000-00-00";
-                    } else if (v instanceof LocalDateTime d) {
-                        cell.setCellValue(d);
-                        cell.setCellStyle(dateTime);
-                        shown = "2000-00-00 00:00:00";
-                    } else if (v instanceof Boolean b) {
-                        cell.setCellValue(b);
-                        shown = "FALSE";
-                    } else {
-                        shown = Cells.neutralise(v.toString());
-                        cell.setCellValue(shown);
-                    }
-                    if (c < width.length) {
-                        width[c] = Math.max(width[c], width(shown));
-                    }
+        int[] width = new int[list.header().size()];
+        SXSSFRow h = sheet.createRow(0);
+        for (int c = 0; c < list.header().size(); c++) {
+            SXSSFCell cell = h.createCell(c);
+            cell.setCellValue(list.header().get(c));
+            cell.setCellStyle(head);
+            width[c] = width(list.header().get(c));
+        }
+        sheet.createFreezePane(0, 1);
+        int r = 1;
+        for (List<?> row : list.rows()) {
+            SXSSFRow x = sheet.createRow(r++);
+            for (int c = 0; c < row.size(); c++) {
+                Object v = row.get(c);
+                if (v == null) {
+                    continue;
+                }
+                SXSSFCell cell = x.createCell(c);
+                String shown;
+                if (v instanceof Number n) {
+                    double d = n instanceof BigDecimal b ? b.doubleValue() : n.doubleValue();
+                    cell.setCellValue(d);
+                    shown = org.apache.poi.ss.util.NumberToTextConverter.toText(d);
+                } else if (v instanceof LocalDate d) {
+                    cell.setCellValue(d);
+                    cell.setCellStyle(date);
+                    shown = "2000-00-00";
+                } else if (v instanceof LocalDateTime d) {
+                    cell.setCellValue(d);
+                    cell.setCellStyle(dateTime);
+                    shown = "2000-00-00 00:00:00";
+                } else if (v instanceof Boolean b) {
+                    cell.setCellValue(b);
+                    shown = "FALSE";
+                } else {
+                    shown = Cells.neutralise(v.toString());
+                    cell.setCellValue(shown);
+                }
+                if (c < width.length) {
+                    width[c] = Math.max(width[c], width(shown));
                 }
             }
-            for (int c = 0; c < width.length; c++) {
-                sheet.setColumnWidth(c, Math.min(MAX_WIDTH, width[c] + 2) * 256);
-            }
+        }
+        for (int c = 0; c < width.length; c++) {
+            sheet.setColumnWidth(c, Math.min(MAX_WIDTH, width[c] + 2) * 256);
         }
     }
 

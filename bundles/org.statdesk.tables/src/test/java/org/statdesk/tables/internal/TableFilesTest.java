@@ -136,6 +136,38 @@ class TableFilesTest {
     }
 
     @Test
+    void aListWrittenAsXlsxReadsBackWithPoi() throws Exception {
+        Path out = dir.resolve("list.xlsx");
+        java.util.List<java.util.List<?>> rows = new ArrayList<>();
+        rows.add(java.util.Arrays.asList(1, "=HYPERLINK(\"http://x\")", 2650.5, LocalDate.of(2024, 7, 5), null, "-12.5"));
+        rows.add(java.util.Arrays.asList(2, "凉州区祥瑞食品有限公司凉州区祥瑞食品有限公司", new java.math.BigDecimal("0.1"),
+                LocalDate.of(2024, 7, 6), true, "+86 931"));
+        tables.write(out, List.of(new TableFiles.Sheet("查询单", List.of("序号", "单位名称", "营业收入", "填报日期", "是否", "备注"),
+                rows), new TableFiles.Sheet("说明", List.of("项目"), List.of())));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
+            Sheet s = wb.getSheet("查询单");
+            assertEquals(2, s.getLastRowNum());
+            assertEquals(1, s.getPaneInformation().getHorizontalSplitPosition());
+            assertTrue(wb.getFontAt(s.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold());
+            assertEquals(2650.5, s.getRow(1).getCell(2).getNumericCellValue());
+            assertEquals("'=HYPERLINK(\"http://x\")", s.getRow(1).getCell(1).getStringCellValue());
+            assertEquals("-12.5", s.getRow(1).getCell(5).getStringCellValue(), "a number as text stays as typed");
+            assertEquals("'+86 931", s.getRow(2).getCell(5).getStringCellValue());
+            assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(s.getRow(1).getCell(3)));
+            assertEquals(LocalDate.of(2024, 7, 5), s.getRow(1).getCell(3).getLocalDateTimeCellValue().toLocalDate());
+            assertEquals(null, s.getRow(1).getCell(4));
+            assertTrue(s.getRow(2).getCell(4).getBooleanCellValue());
+            assertTrue(s.getColumnWidth(1) > s.getColumnWidth(0) * 3, "the name's column fits its CJK text");
+            assertEquals("项目", wb.getSheet("说明").getRow(0).getCell(0).getStringCellValue());
+        }
+        // and our reader reads it as it reads Excel's
+        assertEquals(List.of("1", "'=HYPERLINK(\"http://x\")", "2650.5", "2024-07-05", "", "-12.5"), read(out, null).get(1).cells());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("list.xlsx"), files.map(p -> p.getFileName().toString()).toList(), "no temporary file");
+        }
+    }
+
+    @Test
     void aFailureOfTheRowHandlerIsNotACorruptWorkbook() throws Exception {
         XSSFWorkbook x = new XSSFWorkbook();
         fill(x);
