@@ -162,6 +162,11 @@ public final class Main {
         cfg.put("felix.fileinstall.enableConfigSave", "false");
         cfg.put("felix.cm.loglevel", "1");
         cfg.put("ds.loglevel", "warn");
+        // Apache POI logs through the Log4j API, which without a provider warns on stderr at its first use (a batch
+        // command's stderr stays clean): its own simple logger, errors only, unless the user chose a provider.
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
         System.setProperty("statdesk.home", home.toString());
         System.setProperty("statdesk.data", o.data().toString());
 

@@ -10,10 +10,10 @@ import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
 import org.statdesk.api.command.CommandSpec;
 
-/** {@code enforcement:export-draw ID FILE.csv|FILE.html}: the publication list (一公开). */
+/** {@code enforcement:export-draw ID FILE.csv|FILE.xlsx|FILE.html}: the publication list (一公开). */
 @Component(service = Command.class)
-@CommandSpec(name = "enforcement:export-draw", usage = "enforcement:export-draw ID FILE.csv|FILE.html [--json]",
-        description = "publication list of a draw (一公开), CSV or HTML", permission = "enforcement.draw.publish")
+@CommandSpec(name = "enforcement:export-draw", usage = "enforcement:export-draw ID FILE.csv|FILE.xlsx|FILE.html [--json]",
+        description = "publication list of a draw (一公开), CSV, .xlsx or HTML", permission = "enforcement.draw.publish")
 public final class ExportDrawCommand implements Command {
     private final Publisher publisher;
 

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import org.statdesk.api.command.InputError;
 import org.statdesk.api.input.Cells;
 import org.statdesk.api.input.Inputs.InvalidValueException;
 import org.statdesk.api.input.OutputFiles;
+import org.statdesk.api.input.TableFiles;
 import org.statdesk.api.registry.Unit;
 
 /**
@@ -32,21 +35,28 @@ import org.statdesk.api.registry.Unit;
 public final class PublicationList implements Publisher {
     private final Schema schema;
     private final Bureau bureau;
+    private static final List<String> HEADER = List.of("序号", "对象类型", "代码", "名称", "县区代码", "县区", "层",
+            "执法人员", "检查结果");
     private final Draws draws;
+    private final TableFiles tables;
 
     @Activate
-    public PublicationList(@Reference Schema schema, @Reference Bureau bureau, @Reference Draws draws) {
+    public PublicationList(@Reference Schema schema, @Reference Bureau bureau, @Reference Draws draws,
+            @Reference TableFiles tables) {
         this.schema = schema;
         this.bureau = bureau;
         this.draws = draws;
+        this.tables = tables;
     }
 
     @Override
     public int export(long id, Path file) throws Exception {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean html = name.endsWith(".html") || name.endsWith(".htm");
-        if (!html && !name.endsWith(".csv")) {
-            throw Inputs.bad(InputError.of("file", Inputs.shownOrNull(file.toString()), "文件名应以 .csv 或 .html 结尾"));
+        boolean xlsx = TableFiles.xlsxName(file);
+        if (!html && !xlsx && !name.endsWith(".csv")) {
+            throw Inputs.bad(InputError.of("file", Inputs.shownOrNull(file.toString()),
+                    "文件名应以 .csv、.xlsx 或 .html 结尾"));
         }
         Path out = outputPath(file);
         Draws.DrawJson d = draws.load(id);
@@ -57,6 +67,10 @@ public final class PublicationList implements Publisher {
             unitNames.put(t.code(), n);
         }
         Map<String, String> results = results(id);
+        if (xlsx) {
+            tables.write(out, sheets(d, unitNames, results));
+            return d.targets().size();
+        }
         OutputFiles.write(out, os -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
             if (html) {
@@ -94,7 +108,7 @@ public final class PublicationList implements Publisher {
             throws IOException {
         w.write('\uFEFF');
         CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT);
-        p.printRecord("序号", "对象类型", "代码", "名称", "县区代码", "县区", "层", "执法人员", "检查结果");
+        p.printRecord(HEADER.toArray());
         int i = 0;
         for (Draws.TargetJson t : d.targets()) {
             p.printRecord(++i, kindLabel(t), cell(t.code()), cell(names.get(t.code())), cell(t.countyCode()),
@@ -105,6 +119,25 @@ public final class PublicationList implements Publisher {
         p.printRecord("抽取编号", d.id(), "年度", d.year(), "种子", d.seed(), "总体哈希", cell(d.populationHash()),
                 "算法", cell(d.algorithm()));
         p.flush();
+    }
+
+    /**
+     * The list as a workbook: the targets alone on the first sheet (header in row 1), the draw's provenance (id,
+     * year, seed, population hash, algorithm) on a second, where the CSV has it below the list. The seed is text:
+     * a 64-bit number does not survive a spreadsheet's doubles.
+     */
+    private List<TableFiles.Sheet> sheets(Draws.DrawJson d, Map<String, String> names, Map<String, String> results) {
+        List<List<?>> rows = new ArrayList<>();
+        int i = 0;
+        for (Draws.TargetJson t : d.targets()) {
+            rows.add(Arrays.asList(++i, kindLabel(t), t.code(), names.get(t.code()), t.countyCode(),
+                    bureau.countyName(t.countyCode()), t.stratum(), team(t), results.getOrDefault(t.code(),
+                            NOT_CHECKED)));
+        }
+        return List.of(new TableFiles.Sheet("双随机抽取名单 " + d.year(), HEADER, rows),
+                new TableFiles.Sheet("抽取信息", List.of("抽取编号", "年度", "种子", "总体哈希", "算法"),
+                        List.of(Arrays.asList(d.id(), d.year(), Long.toString(d.seed()), d.populationHash(),
+                                d.algorithm()))));
     }
 
     /** A text cell as a spreadsheet may open it safely (numbers are printed as numbers, untouched). */

@@ -27,14 +27,21 @@ interface Roster {
     record PassRate(int required, int passed, Double rate, double target, boolean met) {
     }
 
-    record ImportResult(String file, int imported, int replaced, int certified, PassRate passRate) {
+    /** {@code ignoredColumns}: the file's columns read as no field (序号, 备注 ...), as written. */
+    record ImportResult(String file, int imported, int replaced, int certified, PassRate passRate,
+            List<String> ignoredColumns) {
     }
 
     /**
-     * Replaces the roster with the file's rows, all or nothing: any error (encoding, header, cells, values, an empty
+     * Replaces the roster with the rows of the file (a CSV, or the sheet {@code sheet} of a workbook, null: the first), all or nothing: any error (encoding, header, cells, values, an empty
      * roster) is bad input with line numbers, and the roster stays as it was.
      */
-    ImportResult importCsv(Path file) throws Exception;
+    ImportResult importCsv(Path file, String sheet) throws Exception;
+
+    /** {@link #importCsv(Path, String)} of a CSV or a workbook's first sheet. */
+    default ImportResult importCsv(Path file) throws Exception {
+        return importCsv(file, null);
+    }
 
     /** The roster, or one county's part of it ({@code county} null: all). */
     List<Inspector> list(String county) throws Exception;

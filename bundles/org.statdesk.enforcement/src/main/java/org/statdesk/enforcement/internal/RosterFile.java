@@ -7,22 +7,30 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.statdesk.api.input.Columns;
+import org.statdesk.api.input.TableFiles;
 
 /**
- * Reads a roster CSV strictly: UTF-8 (with or without BOM) or GBK as Chinese Excel saves it, decoded with errors
+ * Reads a roster file: a workbook's sheet, or a CSV read strictly: UTF-8 (with or without BOM) or GBK as Chinese Excel saves it, decoded with errors
  * reported rather than replaced, so that no garbled name is stored; a header naming each column once, every row with
  * as many cells as the header. Rows are handed on one by one with their line number (header = line 1).
  */
 final class RosterFile {
+    /** The roster's columns and the headers a bureau's own list may give them. */
+    static final List<Columns.Field> FIELDS = List.of(new Columns.Field("name", null, List.of("姓名")),
+            new Columns.Field("certificate_no", null, List.of("执法证号", "执法证编号", "执法证件号", "证件编号")),
+            new Columns.Field("certificate_date", null, List.of("发证日期", "取证日期")),
+            new Columns.Field("county_code", null, List.of("县区代码", "区县代码", "县级区划代码")),
+            new Columns.Field("specialty", null, List.of("专业")),
+            new Columns.Field("exam_required", null, List.of("需参加考试", "是否需考试")));
     static final List<String> REQUIRED = List.of("name", "certificate_no", "certificate_date", "county_code",
             "specialty");
     static final List<String> OPTIONAL = List.of("exam_required");
@@ -37,38 +45,37 @@ final class RosterFile {
     private RosterFile() {
     }
 
-    /** Reads {@code bytes}, handing each data row to {@code handler}; returns how many data rows there were. */
-    static int read(byte[] bytes, Errors errors, RowHandler handler) throws IOException {
+    /**
+     * Reads {@code bytes}, handing each data row to {@code handler}; returns how many data rows there were. The
+     * columns read as no field are added to {@code ignored}.
+     */
+    static int read(byte[] bytes, Errors errors, RowHandler handler, List<String> ignored) throws IOException {
         String text = decode(bytes, errors);
         if (text == null) {
             return 0;
         }
         LineIndex lines = new LineIndex(text);
-        List<String> header = null;
+        String[] header = null;
         int rows = 0;
         try (CSVParser p = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT.builder().setTrim(true).get())) {
             for (CSVRecord r : p) {
                 int line = lines.of(text, r.getCharacterPosition());
                 if (header == null) {
-                    header = header(r, errors);
+                    header = header(r.toList(), 1, errors, ignored);
                     if (!errors.isEmpty()) {
                         return 0;
                     }
                     continue;
                 }
                 rows++;
-                if (r.size() != header.size()) {
-                    String missing = r.size() < header.size() ? header.get(r.size()) : null;
-                    errors.add(line, missing, String.join(",", r.toList()), r.size() < header.size()
-                            ? "缺少单元格：表头有 " + header.size() + " 列，这一行只有 " + r.size() + " 列"
-                            : "多出单元格：表头有 " + header.size() + " 列，这一行有 " + r.size() + " 列");
+                if (r.size() != header.length) {
+                    String missing = r.size() < header.length ? header[r.size()] : null;
+                    errors.add(line, missing, String.join(",", r.toList()), r.size() < header.length
+                            ? "缺少单元格：表头有 " + header.length + " 列，这一行只有 " + r.size() + " 列"
+                            : "多出单元格：表头有 " + header.length + " 列，这一行有 " + r.size() + " 列");
                     continue;
                 }
-                Map<String, String> values = new HashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    values.put(header.get(i), r.get(i));
-                }
-                handler.row(line, values);
+                handler.row(line, values(header, r.toList()));
             }
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             // commons-csv reports a broken quote by an exception naming the position
@@ -81,25 +88,73 @@ final class RosterFile {
         return rows;
     }
 
-    /** The header's column names, lower case; unknown, duplicate and missing columns are errors on line 1. */
-    private static List<String> header(CSVRecord r, Errors errors) {
-        List<String> names = new ArrayList<>();
-        Map<String, Integer> seen = new LinkedHashMap<>();
-        for (String h : r) {
-            String name = h.strip().toLowerCase(Locale.ROOT);
-            names.add(name);
-            if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
-                errors.add(1, name, name, "未知的列；可用的列：" + String.join(",", REQUIRED) + "," + OPTIONAL.get(0));
-            } else if (seen.merge(name, 1, Integer::sum) == 2) {
-                errors.add(1, name, name, "列重复：每列只能出现一次");
+    /**
+     * The field of each column (null: ignored); missing and repeated fields, units and unknown English codes are
+     * errors on {@code line} (a misspelt code would drop a field unseen), other columns are added to {@code ignored}.
+     */
+    private static String[] header(List<String> cells, int line, Errors errors, List<String> ignored) {
+        Columns.Header h = Columns.match(cells, FIELDS);
+        for (String code : h.unknownCodes()) {
+            errors.add(line, code, code, "未知的列；可用的列：" + String.join(",", REQUIRED) + "," + OPTIONAL.get(0));
+        }
+        for (Columns.Problem p : h.problems()) {
+            errors.add(line, p.field(), p.header(), p.message().startsWith("列重复") ? "列重复：每列只能出现一次"
+                    : p.message());
+        }
+        for (Columns.Field f : FIELDS) {
+            if (REQUIRED.contains(f.code()) && !h.has(f.code())) {
+                errors.add(line, f.code(), null, Columns.missing("缺少列 " + f.code(), f, cells));
             }
         }
-        for (String need : REQUIRED) {
-            if (!seen.containsKey(need)) {
-                errors.add(1, need, null, "缺少列 " + need);
+        ignored.addAll(h.ignored());
+        String[] fields = new String[cells.size()];
+        h.columns().values().forEach(c -> fields[c.index()] = c.field().code());
+        return fields;
+    }
+
+    private static Map<String, String> values(String[] header, List<String> cells) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            if (header[i] != null) {
+                values.put(header[i], i < cells.size() ? cells.get(i) : "");
             }
         }
-        return names;
+        return values;
+    }
+
+    /**
+     * Reads a workbook's sheet as a roster: the header is its first row of two cells or more, a row's line its row
+     * number; cells past the header's must be blank.
+     */
+    static int readSheet(TableFiles tables, Path file, String sheet, Errors errors, RowHandler handler,
+            List<String> ignored) throws IOException {
+        String[][] header = {null};
+        int[] rows = {0};
+        tables.read(file, sheet, row -> {
+            List<String> cells = row.cells();
+            if (header[0] == null) {
+                if (errors.isEmpty() && cells.stream().filter(c -> !c.isBlank()).count() >= 2) {
+                    header[0] = header(cells, row.number(), errors, ignored);
+                }
+                return;
+            }
+            if (!errors.isEmpty() && rows[0] == 0) {
+                return; // the header was wrong
+            }
+            rows[0]++;
+            for (int i = header[0].length; i < cells.size(); i++) {
+                if (!cells.get(i).isBlank()) {
+                    errors.add(row.number(), null, String.join(",", cells), "多出单元格：表头有 " + header[0].length
+                            + " 列，这一行第 " + TableFiles.columnLetter(i) + " 列还有内容");
+                    return;
+                }
+            }
+            handler.row(row.number(), values(header[0], cells));
+        });
+        if (header[0] == null && errors.isEmpty()) {
+            errors.add(1, null, null, "工作表为空：没有表头，也没有执法人员");
+        }
+        return rows[0];
     }
 
     /**

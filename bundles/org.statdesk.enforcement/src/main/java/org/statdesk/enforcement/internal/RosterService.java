@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.command.InputError;
 import org.statdesk.api.input.Inputs.InvalidValueException;
+import org.statdesk.api.input.TableFiles;
 
 /** The roster: its import (all or nothing), its list and the pass rate. */
 @Component(service = Roster.class)
@@ -23,32 +24,39 @@ public final class RosterService implements Roster {
     private final Schema schema;
     private final Journal journal;
     private final Bureau bureau;
+    private final TableFiles tables;
 
     @Activate
-    public RosterService(@Reference Schema schema, @Reference Journal journal, @Reference Bureau bureau) {
+    public RosterService(@Reference Schema schema, @Reference Journal journal, @Reference Bureau bureau,
+            @Reference TableFiles tables) {
         this.schema = schema;
         this.journal = journal;
         this.bureau = bureau;
+        this.tables = tables;
     }
 
     @Override
-    public ImportResult importCsv(Path file) throws Exception {
+    public ImportResult importCsv(Path file, String sheet) throws Exception {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw Inputs.bad(InputError.of("file", file.toString(), "文件不存在"));
         }
+        boolean workbook = TableFiles.kind(bytes.length > 8 ? java.util.Arrays.copyOf(bytes, 8) : bytes).workbook();
+        List<String> ignored = new ArrayList<>();
         Errors errors = new Errors();
         List<Inspector> parsed = new ArrayList<>();
         Map<String, Integer> certLine = new HashMap<>();
         LocalDate today = bureau.today();
-        int rows = RosterFile.read(bytes, errors, (line, row) -> {
+        RosterFile.RowHandler each = (line, row) -> {
             Inspector i = inspector(line, row, today, certLine, errors);
             if (errors.isEmpty()) {
                 parsed.add(i); // once a row is wrong nothing is imported: the rest are only checked
             }
-        });
+        };
+        int rows = workbook ? RosterFile.readSheet(tables, file, sheet, errors, each, ignored)
+                : RosterFile.read(bytes, errors, each, ignored);
         if (rows == 0 && errors.isEmpty()) {
             errors.add(2, null, null, "文件只有表头，没有执法人员：不能用空名单替换现有名单");
         }
@@ -64,7 +72,8 @@ public final class RosterService implements Roster {
             journal.recordRows(c, InspectorTable.TABLE, InspectorTable.ids(c), "import", "roster import of "
                     + file.getFileName());
             int certified = (int) parsed.stream().filter(i -> i.certificateNo() != null).count();
-            return new ImportResult(file.toString(), parsed.size(), old.size(), certified, passRate(parsed));
+            return new ImportResult(file.toString(), parsed.size(), old.size(), certified, passRate(parsed),
+                    List.copyOf(ignored));
         });
     }
 

@@ -194,6 +194,20 @@ class DrawsTest {
         assertTrue(lines.get(0).startsWith("\uFEFF序号"));
         assertEquals(d.targets().size() + 3, lines.size()); // header, targets, blank, footer
         assertTrue(lines.get(lines.size() - 1).contains(d.populationHash()));
+        Path xlsx = dir.resolve("list.xlsx");
+        run("enforcement:export-draw", String.valueOf(d.id()), xlsx.toString());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(xlsx))) {
+            var list = wb.getSheetAt(0);
+            assertEquals("双随机抽取名单 2021", list.getSheetName());
+            assertEquals("序号", list.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(d.targets().size(), list.getLastRowNum(), "the targets alone below the header");
+            assertEquals(1.0, list.getRow(1).getCell(0).getNumericCellValue());
+            assertEquals(d.targets().get(0).code(), list.getRow(1).getCell(2).getStringCellValue());
+            var about = wb.getSheet("抽取信息");
+            assertEquals(String.valueOf(d.seed()), about.getRow(1).getCell(2).getStringCellValue(), "the seed whole");
+            assertEquals(d.populationHash(), about.getRow(1).getCell(3).getStringCellValue());
+        }
         String page = Files.readString(html);
         assertTrue(page.contains("2021 年统计“双随机”抽查对象"));
         assertTrue(page.contains(d.targets().get(0).code()));

@@ -236,6 +236,7 @@ final class Fakes {
             services.put(Journal.class, journal);
             services.put(Sampler.class, sampler);
             services.put(Register.class, register);
+            services.put(org.statdesk.api.input.TableFiles.class, new org.statdesk.tables.internal.TableFilesImpl());
             this.roster = make(RosterService.class, Roster.class);
             this.draws = make(StoredDraws.class, Draws.class);
             this.population = make(FrozenPopulation.class, PopulationSource.class);

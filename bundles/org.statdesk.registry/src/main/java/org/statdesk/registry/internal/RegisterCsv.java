@@ -7,9 +7,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,20 +17,28 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.statdesk.api.command.InputError;
+import org.statdesk.api.input.Columns;
 import org.statdesk.api.input.Inputs;
+import org.statdesk.api.input.TableFiles;
 
-/** Reads a register CSV: encoding detected (UTF-8 with or without BOM, else GBK), header by name, line numbers. */
+/**
+ * Reads a register file: a CSV (encoding detected: UTF-8 with or without BOM, else GBK) or a workbook's sheet; the
+ * header by name ({@link RegisterColumns}), line numbers (a sheet's row numbers).
+ */
 public final class RegisterCsv {
-    public static final List<String> REQUIRED = List.of("credit_code", "name", "division_code", "industry_code", "revenue",
-            "qualification", "address", "statistician", "phone");
-    public static final List<String> OPTIONAL = List.of("scale");
+
+    public static final List<String> REQUIRED = RegisterColumns.REQUIRED.stream().map(Columns.Field::code).toList();
+    public static final List<String> OPTIONAL = List.of(RegisterColumns.SCALE.code());
 
     /** One data record: its line (header = 1) and values by column name. */
     public record Record(int line, Map<String, String> values) {
     }
 
-    /** The file's encoding and the errors of its header and form (column counts, quotes); null encoding if neither. */
-    public record Content(String encoding, List<InputError> errors) {
+    /**
+     * The file's encoding ({@code xlsx}, {@code xls} for a workbook) and the errors of its header and form (column
+     * counts, quotes); null encoding if neither. {@code ignoredColumns}: the columns read as no field (序号, 备注 ...).
+     */
+    public record Content(String encoding, List<InputError> errors, List<String> ignoredColumns) {
     }
 
     /** Receives the data records in file order, a chunk at a time, so that a large file is never held as records. */
@@ -41,6 +49,49 @@ public final class RegisterCsv {
 
     /** Records handed over at a time: enough for parallel validation, few enough to keep memory flat. */
     static final int CHUNK = 8192;
+
+    /**
+     * Reads the sheet {@code sheet} (null: the first) of a workbook as a register file: its header is the first row
+     * of at least two cells (a title row above it is passed over), a record's line is its row number.
+     */
+    public static Content readSheet(TableFiles tables, Path file, String sheet, TableFiles.Kind kind, Chunks chunks,
+            ErrorList errors) throws IOException {
+        RegisterColumns.Layout[] header = new RegisterColumns.Layout[1];
+        List<Record> out = new ArrayList<>();
+        String encoding = kind.name().toLowerCase(Locale.ROOT);
+        tables.read(file, sheet, row -> {
+            if (errors.total() > 0 && header[0] == null) {
+                return;
+            }
+            if (header[0] == null) {
+                if (row.cells().stream().filter(c -> !c.isBlank()).count() >= 2) {
+                    header[0] = RegisterColumns.header(row.cells(), row.number(), errors);
+                    if (errors.total() > 0) {
+                        header[0] = null;
+                    }
+                }
+                return;
+            }
+            List<String> cells = header[0].fit(row.cells());
+            if (cells == null) {
+                errors.add(new InputError(row.number(), null, Inputs.shown(String.join(",", row.cells())),
+                        "列数不符：表头有 " + header[0].size() + " 列，这一行有 " + row.cells().size() + " 列"));
+                return;
+            }
+            out.add(new Record(row.number(), header[0].values(cells)));
+            if (out.size() == CHUNK) {
+                chunks.accept(List.copyOf(out));
+                out.clear();
+            }
+        });
+        if (!out.isEmpty()) {
+            chunks.accept(out);
+        }
+        if (header[0] == null && errors.total() == 0) {
+            errors.add(new InputError(1, null, null, "工作表为空：没有表头"));
+        }
+        return new Content(encoding, errors.listed(), header[0] == null ? List.of() : header[0].ignored());
+    }
 
     /** Decodes bytes: a UTF-8 BOM or valid UTF-8 is UTF-8; anything else is read as GBK (GB18030, its superset). */
     static String[] decode(byte[] bytes) {
@@ -70,37 +121,21 @@ public final class RegisterCsv {
         String[] decoded = decode(bytes);
         if (decoded == null) {
             errors.add(new InputError(1, null, null, "文件既不是 UTF-8 也不是 GBK 编码，无法读取"));
-            return new Content(null, errors.listed());
+            return new Content(null, errors.listed(), List.of());
         }
         String text = decoded[1];
+        List<String> ignored = List.of();
         int[] newlines = newlines(text);
         List<Record> out = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(true).get();
         try (CSVParser p = CSVParser.parse(new StringReader(text), format)) {
-            List<String> header = null;
+            RegisterColumns.Layout header = null;
             for (CSVRecord r : p) {
                 int line = lineOf(newlines, r.getCharacterPosition());
                 if (header == null) {
-                    header = new ArrayList<>();
-                    for (String h : r) {
-                        header.add(Inputs.shown(h.strip().toLowerCase(Locale.ROOT)));
-                    }
-                    for (String need : REQUIRED) {
-                        if (!header.contains(need)) {
-                            errors.add(new InputError(1, need, null, "缺少必需的列 " + need));
-                        }
-                    }
-                    for (int i = 0; i < header.size(); i++) {
-                        String h = header.get(i);
-                        if (!REQUIRED.contains(h) && !OPTIONAL.contains(h)) {
-                            errors.add(new InputError(1, h, h, "未知的列（可用列：" + String.join(",", REQUIRED)
-                                    + ",scale）"));
-                        } else if (header.indexOf(h) != i) {
-                            errors.add(new InputError(1, h, h, "列重复"));
-                        }
-                    }
+                    header = RegisterColumns.header(r.toList(), 1, errors);
                     if (errors.total() > 0) {
-                        return new Content(decoded[0], errors.listed());
+                        return new Content(decoded[0], errors.listed(), header.ignored());
                     }
                     continue;
                 }
@@ -109,11 +144,7 @@ public final class RegisterCsv {
                             "列数不符：表头有 " + header.size() + " 列，这一行有 " + r.size() + " 列"));
                     continue;
                 }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    values.put(header.get(i), r.get(i));
-                }
-                out.add(new Record(line, values));
+                out.add(new Record(line, header.values(r.toList())));
                 if (out.size() == CHUNK) {
                     chunks.accept(out);
                     out = new ArrayList<>(CHUNK);
@@ -125,11 +156,12 @@ public final class RegisterCsv {
             if (header == null) {
                 errors.add(new InputError(1, null, null, "文件为空：没有表头"));
             }
+            ignored = header == null ? List.of() : header.ignored();
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
             // commons-csv reports a broken quote as an exception carrying the position
             errors.add(new InputError(0, null, null, "CSV 格式错误：" + e.getMessage()));
         }
-        return new Content(decoded[0], errors.listed());
+        return new Content(decoded[0], errors.listed(), ignored);
     }
 
     private static int[] newlines(String text) {

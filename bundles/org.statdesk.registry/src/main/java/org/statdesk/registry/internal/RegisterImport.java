@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.command.InputError;
+import org.statdesk.api.input.TableFiles;
 import org.statdesk.api.people.Scope;
 import org.statdesk.registry.internal.tables.FindingTable;
 import org.statdesk.registry.internal.tables.UnitTable;
@@ -27,18 +28,20 @@ public final class RegisterImport implements Imports {
     private final Journal journal;
     private final Checks checks;
     private final Reads reads;
+    private final TableFiles tables;
 
     @Activate
     public RegisterImport(@Reference RegisterStore db, @Reference Journal journal, @Reference Checks checks,
-            @Reference Reads reads) {
+            @Reference Reads reads, @Reference TableFiles tables) {
         this.db = db;
         this.journal = journal;
         this.checks = checks;
         this.reads = reads;
+        this.tables = tables;
     }
 
     @Override
-    public ImportResult importFile(Path file, boolean admit) throws Exception {
+    public ImportResult importFile(Path file, boolean admit, String sheet) throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("没有这个文件：" + file, List.of(new InputError(0, "file", file.toString(),
                     "文件不存在")));
@@ -50,7 +53,7 @@ public final class RegisterImport implements Imports {
         Scope scope = reads.scope();
         // Each chunk is validated in parallel (parse only reads the reference data), then gathered in file order.
         // Once a row is bad nothing will be imported: valid rows are no longer kept, errors only counted past 200.
-        RegisterCsv.Content content = RegisterCsv.read(Files.readAllBytes(file), chunk -> {
+        RegisterCsv.Chunks validate = chunk -> {
             for (Row.Parsed p : chunk.parallelStream().map(rec -> checks.parse(rec.line(), rec.values()::get))
                     .toList()) {
                 rowErrors.addAll(p.errors());
@@ -61,7 +64,15 @@ public final class RegisterImport implements Imports {
                     rows.add(p.row());
                 }
             }
-        }, form);
+        };
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(8);
+        }
+        TableFiles.Kind kind = TableFiles.kind(head);
+        RegisterCsv.Content content = kind.workbook()
+                ? RegisterCsv.readSheet(tables, file, sheet, kind, validate, form)
+                : RegisterCsv.read(Files.readAllBytes(file), validate, form);
         timer.lap("read and validate");
         long errors = form.total() + rowErrors.total();
         if (errors > 0) {
@@ -100,7 +111,7 @@ public final class RegisterImport implements Imports {
             List<FindingView> views = findings.stream()
                     .map(f -> new FindingView(f.creditCode(), f.check(), f.severity(), f.message())).toList();
             return new ImportResult(file.toString(), content.encoding(), rows.size(), admitted,
-                    rows.size() - admitted, views);
+                    rows.size() - admitted, views, content.ignoredColumns());
         });
         timer.lap("commit");
         return result;

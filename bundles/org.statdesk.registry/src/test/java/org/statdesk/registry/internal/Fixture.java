@@ -45,7 +45,7 @@ final class Fixture {
         RegisterStore db = () -> store;
         Checks checks = new UnitChecks(reference);
         reads = new RegisterReads(db, journal, reference, people);
-        imports = new RegisterImport(db, journal, checks, reads);
+        imports = new RegisterImport(db, journal, checks, reads, new org.statdesk.tables.internal.TableFilesImpl());
         lifecycle = new RegisterLifecycle(db, journal, checks, reads, people);
         staff = new StatisticiansAndTraining(db, journal, reads, reference);
         spotChecks = new RegisterSpotChecks(db, journal, sampler, reads);

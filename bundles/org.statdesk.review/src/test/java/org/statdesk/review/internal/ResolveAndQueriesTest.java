@@ -100,6 +100,31 @@ class ResolveAndQueriesTest {
         }
     }
 
+    /** The same list as .xlsx, read back with POI: header alone in row 1, frozen; numbers as numbers, text safe. */
+    @Test
+    void theQueryListAsXlsxHasNumbersAsNumbersAndNeutralisedText() throws Exception {
+        Path out = elsewhere.resolve("lists/查询单.xlsx");
+        int n = rooms.queries.writeQueries("2024-06", null, out);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(out))) {
+            var sheet = wb.getSheetAt(0);
+            assertEquals("审核查询 2024-06", sheet.getSheetName());
+            assertEquals(n, sheet.getLastRowNum(), "a row per query below the header, no total row");
+            assertEquals("统一社会信用代码", sheet.getRow(0).getCell(1).getStringCellValue());
+            assertEquals(1, sheet.getPaneInformation().getHorizontalSplitPosition());
+            var first = sheet.getRow(1);
+            assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, first.getCell(0).getCellType());
+            assertEquals(1.0, first.getCell(0).getNumericCellValue());
+            assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, first.getCell(9).getCellType(), "填报值");
+            assertTrue(first.getCell(2).getStringCellValue().startsWith("'=HYPERLINK(\"http://x\")单位"));
+            assertTrue(first.getCell(5).getStringCellValue().startsWith("'+86 931 1390000"));
+            assertTrue(sheet.getColumnWidth(2) > sheet.getColumnWidth(0), "widths fit the cells");
+        }
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(List.of(out.getFileName()), files.map(Path::getFileName).toList(), "no temporary file left");
+        }
+    }
+
     @Test
     void aQueryListInsideTheDataFolderOrOverADatabaseIsRefusedAndTheFileStays() throws Exception {
         Path db = Files.createDirectories(dataFolder.resolve("db")).resolve("statdesk.mv.db");

@@ -314,7 +314,7 @@ public final class ReviewBenchmark {
             System.gc();
             long t0 = System.nanoTime();
             var errs = new org.statdesk.review.internal.imports.ErrorList();
-            int read = org.statdesk.review.internal.imports.ReportFile.read(month, errs).size();
+            int read = org.statdesk.review.internal.imports.ReportFile.read(month, List.of(), errs).values().size();
             long tr = System.nanoTime();
             System.out.printf("  reading the file alone (%d values): %.2f s%n", read, (tr - t0) / 1e9);
             System.gc();

@@ -20,6 +20,7 @@ import org.statdesk.review.internal.tables.ReviewSchema;
 final class Rooms {
     final ReviewSchema schema;
     final FormCatalogueImpl forms = new FormCatalogueImpl();
+    final org.statdesk.tables.internal.TableFilesImpl tables = new org.statdesk.tables.internal.TableFilesImpl();
     final ReportImportImpl imports;
     final ReviewRunImpl runs;
     final FlagWorkflowImpl flags;
@@ -39,13 +40,13 @@ final class Rooms {
     Rooms(Store store, Journal journal, Register register, Settings settings, People people) {
         schema = () -> store;
         scope = new PersonScope(register, people);
-        imports = new ReportImportImpl(schema, journal, register, forms, scope);
+        imports = new ReportImportImpl(schema, journal, register, forms, scope, tables);
         runs = new ReviewRunImpl(schema, journal, scope, forms, settings);
         flags = new FlagWorkflowImpl(schema, journal, forms, scope);
         rates = new ReportingRatesImpl(schema, scope, forms);
         statuses = new PeriodStatusesImpl(schema, journal, forms, flags, scope);
         aggregates = new AggregatesImpl(schema, scope, forms, statuses);
-        queries = new QueryListImpl(schema, register, forms, flags);
+        queries = new QueryListImpl(schema, register, forms, flags, tables);
         service = new ReviewServiceImpl(schema, forms, runs, flags, rates, scope);
     }
 

@@ -11,8 +11,8 @@ import org.statdesk.api.command.CommandSpec;
 import org.statdesk.registry.internal.Imports;
 
 @Component(service = Command.class)
-@CommandSpec(name = "registry:import", usage = "registry:import FILE [--admit] [--json]", flags = "admit",
-        description = "imports a register CSV, all or nothing; every row becomes an application,"
+@CommandSpec(name = "registry:import", usage = "registry:import FILE [--sheet NAME] [--admit] [--json]", flags = "admit",
+        description = "imports a register file (CSV, .xlsx or .xls), all or nothing; every row becomes an application,"
                 + " --admit admits those without error-level findings",
         permission = "registry.import", bulk = true)
 public final class ImportCommand implements Command {
@@ -25,11 +25,12 @@ public final class ImportCommand implements Command {
 
     @Override
     public CommandResult execute(Args args) throws Exception {
-        args.allow("admit");
+        args.allow("admit", "sheet");
         Imports.ImportResult r = imports.importFile(Path.of(args.positional(0, "register CSV file")),
-                args.flag("admit"));
+                args.flag("admit"), args.option("sheet", null));
         StringBuilder t = new StringBuilder("导入 " + r.imported() + " 个单位，入库 " + r.admitted() + "，待审核 "
-                + r.applied() + "，核查发现 " + r.findings().size() + " 条（编码 " + r.encoding() + "）");
+                + r.applied() + "，核查发现 " + r.findings().size() + " 条（编码 " + r.encoding() + "）"
+                + (r.ignoredColumns().isEmpty() ? "" : "；未用的列：" + String.join("、", r.ignoredColumns())));
         for (Imports.FindingView f : r.findings()) {
             t.append('\n').append(f.creditCode()).append(' ').append(f.check()).append(' ').append(f.severity())
                     .append(": ").append(f.message());

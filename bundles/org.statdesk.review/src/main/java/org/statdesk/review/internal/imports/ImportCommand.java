@@ -16,8 +16,9 @@ import org.statdesk.api.input.Inputs;
 
 /** {@code review:import FILE [--reason R] [--reported-on YYYY-MM-DD] --json}: monthly reports, all-or-nothing. */
 @Component(service = Command.class)
-@CommandSpec(name = "review:import", usage = "review:import FILE [--reason TEXT] [--reported-on YYYY-MM-DD] [--json]",
-        description = "导入月报（CSV 长表/宽表，UTF-8/GBK，或 JSON）", permission = "review.import", bulk = true)
+@CommandSpec(name = "review:import",
+        usage = "review:import FILE [--sheet NAME] [--reason TEXT] [--reported-on YYYY-MM-DD] [--json]",
+        description = "导入月报（CSV 长表/宽表，UTF-8/GBK；.xlsx/.xls；或 JSON）", permission = "review.import", bulk = true)
 public final class ImportCommand implements Command {
     private final ReportImport reports;
 
@@ -28,12 +29,9 @@ public final class ImportCommand implements Command {
 
     @Override
     public CommandResult execute(Args args) throws Exception {
-        args.allow("reason", "reported-on");
+        args.allow("reason", "reported-on", "sheet");
         Path file = Path.of(args.positional(0, "FILE"));
-        byte[] data;
-        try {
-            data = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        if (!Files.isRegularFile(file)) {
             throw new BadInputException("no such file: " + file);
         }
         LocalDate date = LocalDate.now();
@@ -45,8 +43,14 @@ public final class ImportCommand implements Command {
                         ? "--reported-on must be YYYY-MM-DD" : "--reported-on: " + e.getMessage());
             }
         }
-        ReportImport.ImportSummary s = reports.importReports(data, args.option("reason", null), date);
+        ReportImport.ImportSummary s;
+        try {
+            s = reports.importFile(file, args.option("sheet", null), args.option("reason", null), date);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("no such file: " + file);
+        }
         return CommandResult.ok(s, String.format("导入 %d 个数值，%d 张报表：新增 %d，修改 %d（其中修正 %d），未变 %d",
-                s.values(), s.reports(), s.added(), s.changed(), s.revisions(), s.unchanged()));
+                s.values(), s.reports(), s.added(), s.changed(), s.revisions(), s.unchanged())
+                + (s.ignoredColumns().isEmpty() ? "" : "；未用的列：" + String.join("、", s.ignoredColumns())));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -21,34 +22,70 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.statdesk.api.command.InputError;
 import org.statdesk.api.input.Inputs;
+import org.statdesk.api.input.TableFiles;
+import org.statdesk.review.internal.FormSpec;
 
 /**
  * Reads a monthly report file into values with their line numbers: CSV in the long form
  * ({@code credit_code,period,indicator,value}) or the wide form (indicator codes as columns), UTF-8 with or without
- * BOM or GBK; or JSON, an array of objects with the same fields. An optional {@code reported_on} (YYYY-MM-DD) says
+ * BOM or GBK, the header in codes or in Chinese ({@link ReportRows}); a workbook's sheet; or JSON, an array of objects
+ * with the same fields. An optional {@code reported_on} (YYYY-MM-DD) says
  * when the unit reported, for the timeliness rate. For JSON the "line" is the line of the file where the object starts.
  */
 public final class ReportFile {
     /** One reported figure as read: the value is still text so that a bad number is reported with its line. */
     public record Value(int line, String creditCode, String period, String indicator, String value,
             String reportedOn) {
+        /** This value with its period as normalised ({@code 2024年6月} read as {@code 2024-06}). */
+        Value withPeriod(String p) {
+            return p == null || p.equals(period) ? this : new Value(line, creditCode, p, indicator, value, reportedOn);
+        }
+    }
+
+    /** A file's values and the columns it has that name nothing known (序号, 单位名称, 备注 ...). */
+    public record Read(List<Value> values, List<String> ignoredColumns) {
     }
 
     private static final List<String> KEYS = List.of("credit_code", "period", "reported_on");
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
 
     private ReportFile() {
     }
 
-    public static List<Value> read(byte[] bytes, ErrorList errors) throws IOException {
+    /** Reads a CSV or JSON report file; {@code forms} give the Chinese headers a CSV may have instead of codes. */
+    public static Read read(byte[] bytes, List<FormSpec> forms, ErrorList errors) throws IOException {
         String text = decode(bytes);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("[")) {
-            return json(trimmed, errors);
+            return new Read(json(trimmed, errors), List.of());
         }
-        return csv(text, errors);
+        return csv(text, forms, errors);
+    }
+
+    /** Reads a workbook's sheet; its header is the first row of two cells or more (a title row above is passed over). */
+    public static Read sheet(TableFiles tables, Path file, String sheet, List<FormSpec> forms, ErrorList errors)
+            throws IOException {
+        ReportRows rows = new ReportRows(forms, errors);
+        boolean[] refused = {false};
+        tables.read(file, sheet, row -> {
+            if (refused[0]) {
+                return;
+            }
+            if (!rows.headerRead()) {
+                if (row.cells().stream().filter(c -> !c.isBlank()).count() >= 2) {
+                    refused[0] = !rows.header(row.number(), row.cells());
+                }
+                return;
+            }
+            rows.row(row.number(), row.cells());
+        });
+        if (!rows.headerRead()) {
+            errors.add(new InputError(1, null, null, "工作表为空：没有表头"));
+        }
+        return new Read(rows.values(), rows.ignored());
     }
 
     /** UTF-8 when the bytes are valid UTF-8, else GBK (what Chinese Excel writes). */
@@ -61,11 +98,11 @@ public final class ReportFile {
         }
     }
 
-    private static List<Value> csv(String text, ErrorList errors) throws IOException {
+    private static Read csv(String text, List<FormSpec> forms, ErrorList errors) throws IOException {
         if (text.indexOf('"') < 0) {
             List<Value> fast = plainCsv(text, errors);
             if (fast != null) {
-                return fast;
+                return new Read(fast, List.of());
             }
         }
         List<Value> out = new ArrayList<>();
@@ -73,6 +110,9 @@ public final class ReportFile {
                 .setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), fmt)) {
             List<String> header = parser.getHeaderNames();
+            if (!header.stream().allMatch(h -> CODE.matcher(h).matches())) {
+                return named(parser, header, forms, errors);
+            }
             for (String need : List.of("credit_code", "period")) {
                 if (!header.contains(need)) {
                     errors.add(new InputError(1, need, null, "缺少列 " + need));
@@ -83,7 +123,7 @@ public final class ReportFile {
                 errors.add(new InputError(1, "indicator", null, "长表需要 indicator 和 value 两列"));
             }
             if (!errors.isEmpty()) {
-                return out;
+                return new Read(out, List.of());
             }
             boolean hasDate = header.contains("reported_on");
             List<String> indicators = header.stream().filter(h -> !KEYS.contains(h) && !h.isBlank()).toList();
@@ -110,7 +150,18 @@ public final class ReportFile {
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             errors.add(new InputError(0, null, null, "CSV 无法读取: " + e.getMessage()));
         }
-        return out;
+        return new Read(out, List.of());
+    }
+
+    /** A CSV whose header names columns in Chinese (or has columns besides codes): read as a sheet is. */
+    private static Read named(CSVParser parser, List<String> header, List<FormSpec> forms, ErrorList errors) {
+        ReportRows rows = new ReportRows(forms, errors);
+        if (rows.header(1, header)) {
+            for (CSVRecord r : parser) {
+                rows.row((int) r.getRecordNumber() + 1, r.toList());
+            }
+        }
+        return new Read(rows.values(), rows.ignored());
     }
 
     /**
@@ -153,7 +204,8 @@ public final class ReportFile {
             pos = next;
             if (header == null) {
                 header = List.copyOf(f);
-                if (header.stream().anyMatch(String::isBlank) || header.stream().distinct().count() != header.size()
+                if (!header.stream().allMatch(h -> CODE.matcher(h).matches())
+                        || header.stream().anyMatch(String::isBlank) || header.stream().distinct().count() != header.size()
                         || !header.contains("credit_code") || !header.contains("period")) {
                     return null;
                 }

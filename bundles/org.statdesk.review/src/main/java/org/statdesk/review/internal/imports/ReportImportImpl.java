@@ -1,5 +1,8 @@
 package org.statdesk.review.internal.imports;
 
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +26,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.command.InputError;
 import org.statdesk.api.input.Inputs;
+import org.statdesk.api.input.Periods;
+import org.statdesk.api.input.TableFiles;
 import org.statdesk.api.people.Scope;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.Unit;
@@ -53,15 +58,17 @@ public final class ReportImportImpl implements ReportImport {
     private final Register register;
     private final FormCatalogue forms;
     private final ReviewScope scope;
+    private final TableFiles tables;
 
     @Activate
     public ReportImportImpl(@Reference ReviewSchema schema, @Reference Journal journal, @Reference Register register,
-            @Reference FormCatalogue forms, @Reference ReviewScope scope) {
+            @Reference FormCatalogue forms, @Reference ReviewScope scope, @Reference TableFiles tables) {
         this.store = schema.store();
         this.journal = journal;
         this.register = register;
         this.forms = forms;
         this.scope = scope;
+        this.tables = tables;
     }
 
     private record Key(String creditCode, String period) {
@@ -83,10 +90,31 @@ public final class ReportImportImpl implements ReportImport {
     @Override
     public ImportSummary importReports(byte[] data, String reason, LocalDate reportedOn) throws Exception {
         ErrorList errors = new ErrorList();
-        List<ReportFile.Value> values = ReportFile.read(data, errors);
+        ReportFile.Read read = ReportFile.read(data, List.copyOf(forms.bySpecialty().values()), errors);
+        return importValues(read, errors, reason, reportedOn);
+    }
+
+    @Override
+    public ImportSummary importFile(Path file, String sheet, String reason, LocalDate reportedOn) throws Exception {
+        TableFiles.Kind kind;
+        try (InputStream in = Files.newInputStream(file)) {
+            kind = TableFiles.kind(in.readNBytes(8));
+        }
+        if (!kind.workbook()) {
+            return importReports(Files.readAllBytes(file), reason, reportedOn);
+        }
+        ErrorList errors = new ErrorList();
+        ReportFile.Read read = ReportFile.sheet(tables, file, sheet, List.copyOf(forms.bySpecialty().values()),
+                errors);
+        return importValues(read, errors, reason, reportedOn);
+    }
+
+    private ImportSummary importValues(ReportFile.Read read, ErrorList errors, String reason, LocalDate reportedOn)
+            throws Exception {
         if (!errors.isEmpty()) {
             throw errors.failure("the file does not read");
         }
+        List<ReportFile.Value> values = read.values();
         Map<String, FormSpec> bySpecialty = forms.bySpecialty();
         // every unit, so that a row of another county is refused as such, not as a unit unknown
         Map<String, Unit> units = scope.units(null);
@@ -99,7 +127,8 @@ public final class ReportImportImpl implements ReportImport {
             }
             Map<Key, Incoming> reports = new LinkedHashMap<>();
             Judge judge = new Judge(today, reportedOn);
-            for (ReportFile.Value v : values) {
+            for (ReportFile.Value read1 : values) {
+                ReportFile.Value v = read1.withPeriod(Periods.normalise(read1.period()));
                 Unit u = units.get(v.creditCode());
                 String outside = mine.isEverything() ? null : outside(mine, u, v.creditCode());
                 if (outside != null) {
@@ -165,7 +194,7 @@ public final class ReportImportImpl implements ReportImport {
             if (!errors.isEmpty()) {
                 throw errors.failure("nothing was imported");
             }
-            return write(c, reports, slotsOf, reason, values.size());
+            return write(c, reports, slotsOf, reason, values.size()).withIgnored(read.ignoredColumns());
         });
     }
 

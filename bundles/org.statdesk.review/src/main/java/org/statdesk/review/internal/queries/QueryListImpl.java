@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.statdesk.api.command.BadInputException;
 import org.statdesk.api.input.Cells;
 import org.statdesk.api.input.Inputs;
 import org.statdesk.api.input.OutputFiles;
+import org.statdesk.api.input.TableFiles;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.api.review.Flag;
@@ -28,7 +31,8 @@ import org.statdesk.review.internal.forms.FormCatalogue;
 import org.statdesk.review.internal.tables.ReviewSchema;
 
 /**
- * Writes the query list with the unit's name, statistician and phone from the register. Text cells are neutralised
+ * Writes the query list with the unit's name, statistician and phone from the register, as CSV or, for a file named
+ * {@code .xlsx}, as a workbook (figures as numbers, the period in the sheet's name). Text cells are neutralised
  * (a name beginning with {@code =} or a phone {@code +86 ...} is not run by a spreadsheet); numbers stay numbers.
  */
 @Component(service = QueryList.class)
@@ -39,14 +43,16 @@ public final class QueryListImpl implements QueryList {
     private final Register register;
     private final FormCatalogue forms;
     private final FlagWorkflow flags;
+    private final TableFiles tables;
 
     @Activate
     public QueryListImpl(@Reference ReviewSchema schema, @Reference Register register, @Reference FormCatalogue forms,
-            @Reference FlagWorkflow flags) {
+            @Reference FlagWorkflow flags, @Reference TableFiles tables) {
         this.store = schema.store();
         this.register = register;
         this.forms = forms;
         this.flags = flags;
+        this.tables = tables;
     }
 
     @Override
@@ -56,6 +62,20 @@ public final class QueryListImpl implements QueryList {
         Map<String, String> names = new HashMap<>();
         forms.specs().forEach(f -> f.indicators().forEach(i -> names.put(f.specialty() + "/" + i.code(), i.name()
                 + "（" + i.unit() + "）")));
+        if (TableFiles.xlsxName(file)) {
+            List<List<?>> rows = new ArrayList<>();
+            int i = 0;
+            for (Flag f : open) {
+                Unit u = register.find(f.creditCode()).orElse(null);
+                String spec = u == null ? "" : u.specialty();
+                rows.add(Arrays.asList(++i, f.creditCode(), u == null ? "" : u.name(), u == null ? "" : u.countyCode(),
+                        u == null ? "" : u.statistician(), u == null ? "" : u.phone(), f.period(), f.indicator(),
+                        names.getOrDefault(spec + "/" + f.indicator(), f.indicator()), f.value(), f.expected(),
+                        f.severity().equals("error") ? "错误" : "提示", f.rule(), f.message(), f.id()));
+            }
+            tables.write(file, new TableFiles.Sheet("审核查询 " + period, List.of(HEADER), rows));
+            return open.size();
+        }
         OutputFiles.write(file, os -> {
             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
             w.write('\uFEFF');
