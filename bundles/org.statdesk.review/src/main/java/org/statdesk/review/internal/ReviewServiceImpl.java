@@ -70,6 +70,11 @@ public final class ReviewServiceImpl implements ReviewService {
     }
 
     @Override
+    public List<Filing> filings(String period, String specialty) {
+        return rates.filings(period, specialty);
+    }
+
+    @Override
     public Map<String, Double> values(String period, String indicator) {
         return figures(indicator, ReportTable::selectIndicator, period);
     }
