@@ -192,8 +192,8 @@ final class PdfDoc implements AutoCloseable {
         y -= h + 8;
     }
 
-    /** Puts the foot on every page; returns the page count. */
-    int finish(String foot) throws IOException {
+    /** Puts the foot (a line or two, short enough for the width beside the page number) on every page. */
+    int finish(List<String> foot) throws IOException {
         out.close();
         out = null;
         int n = pages.size();
@@ -206,9 +206,10 @@ final class PdfDoc implements AutoCloseable {
                 s.stroke();
                 String page = "第 " + (i + 1) + " 页 共 " + n + " 页";
                 write(s, page, 9, MARGIN + width() - textWidth(page, 9), MARGIN + 2, false);
-                for (String line : wrap(clean(foot), 7.5f, width() - textWidth(page, 9) - 12)) {
-                    write(s, line, 7.5f, MARGIN, MARGIN + 2, false);
-                    break; // the foot is one line; the head and the date fit
+                float ly = MARGIN + 2;
+                for (String line : foot) {
+                    write(s, clean(line), 7.5f, MARGIN, ly, false);
+                    ly -= 10;
                 }
             }
         }

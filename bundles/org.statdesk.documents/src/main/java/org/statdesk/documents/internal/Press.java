@@ -115,7 +115,7 @@ public final class Press {
         try (CjkFont font = CjkFont.open(config.font(), config.font_name()); PdfDoc doc = new PdfDoc(font, title)) {
             doc.heading(bureau(), title, subtitle);
             body.draw(doc);
-            int pages = doc.finish(bureau() + "　" + today + " 打印　审计日志头 " + head);
+            int pages = doc.finish(List.of(bureau() + "　" + today + " 打印", "审计日志头 " + head));
             OutputFiles.write(out, doc::save);
             return new Printed(out, pages, head);
         }
