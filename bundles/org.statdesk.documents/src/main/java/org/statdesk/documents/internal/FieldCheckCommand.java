@@ -18,6 +18,7 @@ import org.statdesk.api.people.Person;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.api.registry.UnitQuery;
+import org.statdesk.api.review.ReviewService;
 
 /**
  * {@code report:field-check (CODE | --county C) --out FILE.pdf}: one 实地核查表 per applying unit, pre-filled from its
@@ -32,14 +33,16 @@ public final class FieldCheckCommand implements Command {
     static final List<String> APPLYING = List.of("applied", "county_checked");
 
     private final Register register;
+    private final ReviewService review;
     private final Scope scope;
     private final Press press;
     private final CommandFacts facts;
 
     @Activate
-    public FieldCheckCommand(@Reference Register register, @Reference Scope scope, @Reference Press press,
-            @Reference CommandFacts facts) {
+    public FieldCheckCommand(@Reference Register register, @Reference ReviewService review, @Reference Scope scope,
+            @Reference Press press, @Reference CommandFacts facts) {
         this.register = register;
+        this.review = review;
         this.scope = scope;
         this.press = press;
         this.facts = facts;
@@ -71,7 +74,9 @@ public final class FieldCheckCommand implements Command {
         }
         Map<String, List<JsonNode>> findings = findings(units);
         String where = county == null ? units.get(0).name() : Counties.name(register, county);
-        FieldCheckForm form = new FieldCheckForm(register, findings);
+        Map<String, String> specialties = new LinkedHashMap<>();
+        review.forms().forEach(f -> specialties.putIfAbsent(f.specialty(), f.title() + "（" + f.code() + "）"));
+        FieldCheckForm form = new FieldCheckForm(register, findings, specialties, press.bureau());
         Press.Printed p = press.print(out, "实地核查表", where, doc -> form.draw(doc, units));
         int findingCount = findings.values().stream().mapToInt(List::size).sum();
         Map<String, Object> figures = new LinkedHashMap<>();

@@ -19,10 +19,16 @@ final class FieldCheckForm {
 
     private final Register register;
     private final Map<String, List<JsonNode>> findings;
+    private final Map<String, String> specialties;
+    private final String bureau;
 
-    FieldCheckForm(Register register, Map<String, List<JsonNode>> findings) {
+    /** {@code specialties}: a specialty's key to its report form as printed (the review's forms). */
+    FieldCheckForm(Register register, Map<String, List<JsonNode>> findings, Map<String, String> specialties,
+            String bureau) {
         this.register = register;
         this.findings = findings;
+        this.specialties = specialties;
+        this.bureau = bureau;
     }
 
     void draw(PdfDoc doc, List<Unit> units) throws IOException {
@@ -33,8 +39,9 @@ final class FieldCheckForm {
         doc.paragraph("共 " + units.size() + " 个单位，每个单位一页。核查人员逐项核对，填写核查结果并签名。");
         boolean first = true;
         for (Unit u : units) {
-            if (!first) {
+            if (!first) { // each unit's form is handed out on its own: it carries the heading too
                 doc.newPage();
+                doc.heading(bureau, "实地核查表", null);
             }
             first = false;
             unit(doc, u);
@@ -49,7 +56,7 @@ final class FieldCheckForm {
                 List.of("单位名称", u.name(), "统一社会信用代码", u.creditCode()),
                 List.of("单位地址", nz(u.address()), "所在县区、乡镇", Counties.name(register, u.countyCode()) + " "
                         + division),
-                List.of("行业代码", nz(u.industryCode()), "专业", nz(u.specialty())),
+                List.of("行业代码", nz(u.industryCode()), "专业", specialties.getOrDefault(u.specialty(), nz(u.specialty()))),
                 List.of("规模", "above".equals(u.scale()) ? "规模以上（四上）" : "规模以下", "上年营业收入（千元）",
                         Figures.amount(u.revenue())),
                 List.of("资质", nz(u.qualification()), "申请状态", STATUS.getOrDefault(u.status(), u.status())),

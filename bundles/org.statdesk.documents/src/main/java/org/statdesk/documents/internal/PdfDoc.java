@@ -163,7 +163,7 @@ final class PdfDoc implements AutoCloseable {
             List<String> lines = wrap(clean(cells.get(i)), size, w[i] - 6);
             float ly = y - 3 - size;
             for (String line : lines) {
-                boolean number = !header && line.matches("[-+]?[0-9][0-9,.]*%?");
+                boolean number = !header && line.length() <= 12 && line.matches("[-+]?[0-9][0-9,.]*%?");
                 float lx = number ? x + w[i] - 3 - textWidth(line, size) : x + 3;
                 show(line, size, lx, ly, header);
                 ly -= size * 1.35f;

@@ -90,7 +90,7 @@ final class Bench {
     }
 
     FieldCheckCommand fieldCheck() {
-        return new FieldCheckCommand(register, scope(), press(), facts());
+        return new FieldCheckCommand(register, review, scope(), press(), facts());
     }
 
     MissingCommand missing() {

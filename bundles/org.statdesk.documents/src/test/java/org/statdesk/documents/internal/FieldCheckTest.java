@@ -69,6 +69,7 @@ class FieldCheckTest {
         assertTrue(text.contains("县区审核发现：1 条") && text.contains("县区审核发现：无"));
         assertTrue(text.contains("实际经营地址与申报地址一致") && text.contains("核查人员签名"));
         assertTrue(text.contains("第 1 页 共 2 页") && text.contains("第 2 页 共 2 页"));
+        assertEquals(2, text.split("武威市统计局\\R+实地核查表", -1).length - 1, "each unit's page has the heading");
         assertTrue(text.contains(Bench.HEAD), "the journal head at the foot");
         assertFalse(text.contains("凉州区在库企业"), "a unit in the register has no application to check");
         assertFalse(text.contains(elsewhere.name()));
