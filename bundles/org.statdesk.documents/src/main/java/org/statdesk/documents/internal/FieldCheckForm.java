@@ -80,9 +80,9 @@ final class FieldCheckForm {
         }
         doc.table(List.of("序号", "现场核查事项", "核查结果", "情况说明"), new float[] {0.08f, 0.42f, 0.22f, 0.28f},
                 items);
-        doc.box("核查结论（是否符合入库条件及理由）：", 62);
-        doc.box("核查人员签名（两名持证人员）：　　　　　　　　　　　　　　　　核查日期：　　年　　月　　日", 34);
-        doc.box("被核查单位负责人签名（盖章）：　　　　　　　　　　　　　　　　日期：　　年　　月　　日", 34);
+        doc.box("核查结论（是否符合入库条件及理由）：", 54);
+        doc.box("核查人员签名（两名持证人员）：　　　　　　　　　　　　　　　　核查日期：　　年　　月　　日\n"
+                + "被核查单位负责人签名（盖章）：　　　　　　　　　　　　　　　　日期：　　年　　月　　日", 50);
     }
 
     private static String nz(String s) {

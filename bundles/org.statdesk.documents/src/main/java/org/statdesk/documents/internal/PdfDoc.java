@@ -173,13 +173,16 @@ final class PdfDoc implements AutoCloseable {
         y -= h;
     }
 
-    /** A box with a label, left empty for what the inspectors write by hand. */
+    /** A box with a label (one line each, spaced to write beside), left empty for what is written by hand. */
     void box(String label, float height) throws IOException {
         room(height + 4);
         out.setLineWidth(0.6f);
         out.addRect(MARGIN, y - height, width(), height);
         out.stroke();
-        show(clean(label), 9.5f, MARGIN + 4, y - 13, false);
+        String[] lines = clean(label).split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            show(lines[i], 9.5f, MARGIN + 4, y - 13 - i * height / lines.length, false);
+        }
         y -= height + 6;
     }
 

@@ -1,5 +1,7 @@
 package org.statdesk.documents.internal;
 
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,16 +16,21 @@ import org.statdesk.api.registry.Unit;
  */
 @Component(service = Scope.class)
 public final class Scope {
-    private final People people;
+    private final Supplier<Optional<Person>> current;
 
     @Activate
     public Scope(@Reference People people) {
-        this.people = people;
+        this(people::current);
+    }
+
+    /** For tests: whoever {@code current} gives (package-private, so SCR sees one constructor). */
+    Scope(Supplier<Optional<Person>> current) {
+        this.current = current;
     }
 
     /** The person working now; exit 3 when users exist and no one signed in. */
     Person who() {
-        return people.current().orElseThrow(() -> new NotPermittedException("not signed in", null));
+        return current.get().orElseThrow(() -> new NotPermittedException("not signed in", null));
     }
 
     static boolean covers(Person p, Unit u) {

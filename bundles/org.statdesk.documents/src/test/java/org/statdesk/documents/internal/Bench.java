@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.statdesk.api.command.CommandResult;
-import org.statdesk.api.people.People;
 import org.statdesk.api.people.Person;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.api.review.ReviewService.Filing;
@@ -81,7 +79,7 @@ final class Bench {
     }
 
     Scope scope() {
-        return new Scope(people());
+        return new Scope(() -> Optional.ofNullable(person));
     }
 
     CommandFacts facts() {
@@ -135,56 +133,6 @@ final class Bench {
             @Override
             public String font_name() {
                 return fontName;
-            }
-        };
-    }
-
-    /** The signed-in person of {@link #person}; the rest of People is not what documents use. */
-    private People people() {
-        return new People() {
-            @Override
-            public Optional<Person> current() {
-                return Optional.ofNullable(person);
-            }
-
-            @Override
-            public boolean hasUsers() {
-                return person != null && !Person.ADMIN.equals(person.role());
-            }
-
-            @Override
-            public Person signIn(String login, char[] password) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Person signInForSession(String login, char[] password) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <T> T runAs(Person p, Callable<T> work) throws Exception {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean allows(String role, String permission) {
-                return true;
-            }
-
-            @Override
-            public Person require(String permission) {
-                return person;
-            }
-
-            @Override
-            public void requireScope(String county, String specialty) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<User> users() {
-                return List.of();
             }
         };
     }
