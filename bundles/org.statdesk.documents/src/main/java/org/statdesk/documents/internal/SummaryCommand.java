@@ -1,8 +1,6 @@
 package org.statdesk.documents.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,21 +38,19 @@ public final class SummaryCommand implements Command {
     private final Scope scope;
     private final Press press;
     private final CommandFacts facts;
-    private final Properties sources = new Properties();
+    private final Sources sources;
 
     @Activate
     public SummaryCommand(@Reference Register register, @Reference ReviewService review,
             @Reference ChartService charts, @Reference Scope scope, @Reference Press press,
-            @Reference CommandFacts facts) throws IOException {
+            @Reference CommandFacts facts) {
         this.register = register;
         this.review = review;
         this.charts = charts;
         this.scope = scope;
         this.press = press;
         this.facts = facts;
-        try (InputStream in = SummaryCommand.class.getResourceAsStream("/documents/summary-sources.properties")) {
-            sources.load(in);
-        }
+        this.sources = new Sources(facts);
     }
 
     /** What the year's summary states, gathered before it is laid out. */
@@ -117,8 +112,7 @@ public final class SummaryCommand implements Command {
         return CommandResult.ok(p.json(figures, more), year + " 年度总结报告，" + p.pages() + " 页: " + p.path());
     }
 
-    private JsonNode fact(String key, String... args) throws Exception {
-        String name = sources.getProperty(key);
-        return name == null ? null : facts.run(name, args).orElse(null);
+    private JsonNode fact(String job, String... args) throws Exception {
+        return sources.fact(job, args);
     }
 }
