@@ -23,6 +23,8 @@ public final class FakeReview implements ReviewService {
     public final Map<String, Map<String, Map<String, Double>>> values = new HashMap<>();
     public final List<Flag> flags = new ArrayList<>();
     public final Map<String, Rates> rates = new LinkedHashMap<>();
+    /** The filings {@link #filings} gives, of every period. */
+    public final List<Filing> filings = new ArrayList<>();
     /** {id, action, text, reason} of every resolve call. */
     public final List<String[]> resolved = new ArrayList<>();
     public final List<Journal.Entry> journal = new CopyOnWriteArrayList<>();
@@ -91,6 +93,11 @@ public final class FakeReview implements ReviewService {
     @Override
     public Map<String, Rates> rates(String period, String specialty) {
         return rates;
+    }
+
+    @Override
+    public List<Filing> filings(String period, String specialty) {
+        return filings.stream().filter(f -> specialty == null || specialty.equals(f.specialty())).toList();
     }
 
     /** An open month-on-month warning (环比变化过大) as a test's flag. */

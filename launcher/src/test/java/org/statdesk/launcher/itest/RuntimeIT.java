@@ -148,7 +148,7 @@ public class RuntimeIT {
             assertNotNull(api, waitFor(api));
         }
         for (String command : List.of("registry:import", "review:run", "audit:verify", "chart:export",
-                "enforcement:draw", "feature:list", "store:backup")) {
+                "enforcement:draw", "feature:list", "store:backup", "report:missing", "report:summary")) {
             assertNotNull(command, command(command));
         }
     }

@@ -28,6 +28,23 @@ public interface ReviewService {
     /** Reporting rates by county for a period: county code to {reported, timely, accurate} shares 0..1. */
     Map<String, Rates> rates(String period, String specialty);
 
+    /**
+     * Every unit due on a form in a period (in the register, above scale, of a specialty with an enabled form) and
+     * whether and when it filed: the units behind {@link #rates}'s counts, one filing per unit and form.
+     */
+    List<Filing> filings(String period, String specialty);
+
+    /**
+     * One due unit's filing of a period: {@code filedOn} the day it was filed ({@code YYYY-MM-DD}) or null when it did
+     * not report; {@code timely} whether by the form's deadline; {@code deadline} that day.
+     */
+    record Filing(String creditCode, String county, String specialty, String form, String filedOn, String deadline,
+            boolean timely) {
+        public boolean reported() {
+            return filedOn != null;
+        }
+    }
+
     /** 上报率, 及时率, 准确率 of a county (shares from 0 to 1) with the counts behind them. */
     record Rates(int due, int reported, int timely, int accurate, double reportingRate, double timelinessRate,
             double accuracyRate) {

@@ -75,6 +75,11 @@ public final class ReviewServiceImpl implements ReviewService {
 
     /** The figures of the units within the scope of the person working. */
     @Override
+    public List<Filing> filings(String period, String specialty) {
+        return rates.filings(period, specialty);
+    }
+
+    @Override
     public Map<String, Double> values(String period, String indicator) {
         Map<String, Double> all = figures(indicator, ReportTable::selectIndicator, period);
         all.keySet().removeIf(scope.visible(null).negate());

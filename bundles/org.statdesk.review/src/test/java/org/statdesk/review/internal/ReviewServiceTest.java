@@ -238,6 +238,13 @@ class ReviewServiceTest {
                 .filter(f -> f.status().equals("open") && f.severity().equals("error")).map(Flag::creditCode)
                 .distinct().count();
         assertEquals(120 - 1 - openErrorUnits, all.accurate());
+        // the filings are the units the rates count: one per due unit, each reported by the deadline
+        List<ReviewService.Filing> filings = review.filings("2024-06", "industrial");
+        assertEquals(all.due(), filings.size());
+        assertEquals(all.timely(), filings.stream().filter(ReviewService.Filing::timely).count());
+        assertTrue(filings.stream().allMatch(f -> "2024-07-03".equals(f.filedOn()) && f.deadline().equals("2024-07-06")),
+                filings.get(0)::toString);
+        assertEquals(filings.stream().map(ReviewService.Filing::creditCode).distinct().count(), filings.size());
 
         // the query list: open flags with the unit's statistician, UTF-8 with BOM
         Path out = Files.createTempDirectory("q").resolve("查询单.csv");

@@ -12,6 +12,9 @@ public interface ReportingRates {
 
     List<RateRow> rateRows(String period, String specialty);
 
+    /** Every due unit's filing of the period, as the rates count them. */
+    List<org.statdesk.api.review.ReviewService.Filing> filings(String period, String specialty);
+
     /** County code (and {@code all}) to its rates: of the specialty when given, of all specialties else. */
     default Map<String, Rates> rates(String period, String specialty) {
         Map<String, Rates> out = new java.util.TreeMap<>();

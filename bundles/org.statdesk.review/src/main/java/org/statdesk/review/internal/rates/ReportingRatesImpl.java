@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.statdesk.api.people.Scope;
 import org.statdesk.api.registry.Unit;
+import org.statdesk.api.review.ReviewService.Filing;
 import org.statdesk.api.review.ReviewService.Rates;
 import org.statdesk.api.store.Store;
 import org.statdesk.review.internal.Checks;
@@ -51,16 +53,22 @@ public final class ReportingRatesImpl implements ReportingRates {
     public List<RateRow> rateRows(String period, String specialty) {
         Checks.period(period);
         Scope mine = scope.scope();
-        List<FormSpec> selected = forms.selected(specialty).stream()
-                .filter(f -> mine.covers(mine.county(), f.specialty())).toList();
+        List<FormSpec> selected = selected(specialty, mine);
         Map<String, int[]> counts = new TreeMap<>(); // county|specialty -> due, reported, timely, accurate
-        try (Connection c = store.connection()) {
-            for (FormSpec f : selected) {
-                count(c, f, period, counts, mine);
+        due(period, selected, mine, d -> {
+            int[] row = counts.computeIfAbsent(d.filing().county() + "|" + d.filing().specialty(), k -> new int[4]);
+            int[] all = counts.computeIfAbsent(d.filing().county() + "|all", k -> new int[4]);
+            int[][] rows = mine.county() == null ? new int[][] {row, all, counts.computeIfAbsent("all|all",
+                    k -> new int[4])} : new int[][] {row, all};
+            for (int[] r : rows) {
+                r[0]++;
+                if (d.filing().reported()) {
+                    r[1]++;
+                    r[2] += d.filing().timely() ? 1 : 0;
+                    r[3] += d.accurate() ? 1 : 0;
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        });
         List<RateRow> out = new ArrayList<>();
         counts.forEach((k, r) -> {
             String[] parts = k.split("\\|");
@@ -73,7 +81,35 @@ public final class ReportingRatesImpl implements ReportingRates {
         return out;
     }
 
-    private void count(Connection c, FormSpec f, String period, Map<String, int[]> counts, Scope mine)
+    @Override
+    public List<Filing> filings(String period, String specialty) {
+        Checks.period(period);
+        Scope mine = scope.scope();
+        List<Filing> out = new ArrayList<>();
+        due(period, selected(specialty, mine), mine, d -> out.add(d.filing()));
+        return out;
+    }
+
+    /** The forms of {@code specialty} (null: every enabled one) that the person's scope covers. */
+    private List<FormSpec> selected(String specialty, Scope mine) {
+        return forms.selected(specialty).stream().filter(f -> mine.covers(mine.county(), f.specialty())).toList();
+    }
+
+    /** A due unit's filing and whether it counts as accurate: what both the rates and the filings list are made of. */
+    private record Due(Filing filing, boolean accurate) {
+    }
+
+    private void due(String period, List<FormSpec> selected, Scope mine, Consumer<Due> on) {
+        try (Connection c = store.connection()) {
+            for (FormSpec f : selected) {
+                due(c, f, period, mine, on);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void due(Connection c, FormSpec f, String period, Scope mine, Consumer<Due> on)
             throws SQLException {
         LocalDate deadline = LocalDate.parse(Period.shift(period, 1) + "-01").withDayOfMonth(
                 Math.min(f.deadlineDay(), 28));
@@ -94,23 +130,12 @@ public final class ReportingRatesImpl implements ReportingRates {
             if (!u.inRegister() || "below".equals(u.scale()) || !mine.covers(u.countyCode(), u.specialty())) {
                 continue; // 四下 sample units are not due on the monthly form
             }
-            LocalDate on = reported.get(u.creditCode());
-            int[] row = counts.computeIfAbsent(u.countyCode() + "|" + f.specialty(), k -> new int[4]);
-            int[] all = counts.computeIfAbsent(u.countyCode() + "|all", k -> new int[4]);
-            int[][] rows = mine.county() == null ? new int[][] {row, all, counts.computeIfAbsent("all|all",
-                    k -> new int[4])} : new int[][] {row, all};
-            for (int[] r : rows) {
-                r[0]++;
-                if (on != null) {
-                    r[1]++;
-                    if (!on.isAfter(deadline)) {
-                        r[2]++;
-                    }
-                    if (revisions.get(u.creditCode()) == 0 && !notAccurate.contains(u.creditCode())) {
-                        r[3]++;
-                    }
-                }
-            }
+            LocalDate filed = reported.get(u.creditCode());
+            boolean accurate = filed != null && revisions.get(u.creditCode()) == 0
+                    && !notAccurate.contains(u.creditCode());
+            on.accept(new Due(new Filing(u.creditCode(), u.countyCode(), f.specialty(), f.code(),
+                    filed == null ? null : filed.toString(), deadline.toString(),
+                    filed != null && !filed.isAfter(deadline)), accurate));
         }
     }
 
