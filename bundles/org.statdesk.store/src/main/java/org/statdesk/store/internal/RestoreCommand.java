@@ -185,9 +185,9 @@ public final class RestoreCommand implements Command {
                     | Bundle.ACTIVE)) == 0) {
                 continue;
             }
-            List<java.net.URL> urls = StoreImpl.migrationsOf(b);
-            if (!urls.isEmpty() && (!out.containsKey(b.getSymbolicName()) || b.getState() == Bundle.ACTIVE)) {
-                out.put(b.getSymbolicName(), Migrations.read(urls));
+            List<Migrations.Script> scripts = StoreImpl.scriptsOf(b, store.databaseKind());
+            if (!scripts.isEmpty() && (!out.containsKey(b.getSymbolicName()) || b.getState() == Bundle.ACTIVE)) {
+                out.put(b.getSymbolicName(), scripts);
             }
         }
         return out;

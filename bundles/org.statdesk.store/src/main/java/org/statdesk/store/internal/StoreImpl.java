@@ -179,21 +179,35 @@ public final class StoreImpl implements Store {
         return dataSource().getConnection();
     }
 
-    /** The migration scripts a bundle ships ({@code db/migration/V*.sql}), empty for none. */
-    static List<URL> migrationsOf(Bundle bundle) {
-        List<URL> urls = new ArrayList<>();
-        Enumeration<URL> e = bundle.findEntries("db/migration", "V*.sql", false);
+    /**
+     * The migration scripts a bundle ships for the database of {@code kind}: {@code db/migration/V*.sql}, each
+     * replaced by its variant in {@code db/migration/KIND/} when there is one; empty for none.
+     */
+    static List<Migrations.Script> scriptsOf(Bundle bundle, String kind) throws java.io.IOException {
+        List<URL> portable = new ArrayList<>();
+        List<URL> mine = new ArrayList<>();
+        List<URL> others = new ArrayList<>();
+        Enumeration<URL> e = bundle.findEntries("db/migration", "V*.sql", true);
         if (e != null) {
-            urls.addAll(Collections.list(e));
+            for (URL u : Collections.list(e)) {
+                String path = u.getPath();
+                String folder = path.substring(0, path.lastIndexOf('/'));
+                if (folder.endsWith("/db/migration")) {
+                    portable.add(u);
+                } else if (folder.endsWith("/db/migration/" + kind)) {
+                    mine.add(u);
+                } else {
+                    others.add(u);
+                }
+            }
         }
-        return urls;
+        return Migrations.read(portable, mine, others);
     }
 
     @Override
     public int migrate(Bundle bundle) throws SQLException {
-        List<URL> urls = migrationsOf(bundle);
         try (Connection c = connection()) {
-            return Migrations.apply(c, bundle.getSymbolicName(), Migrations.read(urls));
+            return Migrations.apply(c, bundle.getSymbolicName(), scriptsOf(bundle, databaseKind()));
         } catch (java.io.IOException ex) {
             throw new SQLException("cannot read the migrations of " + bundle.getSymbolicName() + ": " + ex, ex);
         }
