@@ -361,17 +361,8 @@ class DistributionIT {
         }
     }
 
-    /** Connects to the data folder's H2 database with the driver of the distribution, as a tamperer would. */
+    /** Connects to the data folder's database with the driver of the distribution, as a tamperer would. */
     private Connection h2(Path data) throws Exception {
-        Path jar;
-        try (Stream<Path> s = Files.list(dist.home.resolve("system"))) {
-            jar = s.filter(p -> p.getFileName().toString().startsWith("h2-")).findFirst().orElseThrow();
-        }
-        URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-        Driver d = (Driver) cl.loadClass("org.h2.Driver").getDeclaredConstructor().newInstance();
-        Properties p = new Properties();
-        p.setProperty("user", "sa");
-        p.setProperty("password", "");
-        return d.connect("jdbc:h2:file:" + data.resolve("db/statdesk").toAbsolutePath() + ";AUTO_SERVER=TRUE", p);
+        return TestDatabase.connect(dist.home, data);
     }
 }

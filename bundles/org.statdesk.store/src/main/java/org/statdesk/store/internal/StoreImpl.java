@@ -133,6 +133,9 @@ public final class StoreImpl implements Store {
             }
             DataSource ds = factory.createDataSource(p);
             Connection k = ds.getConnection();
+            if (s.url().startsWith("jdbc:postgresql:")) {
+                recoverSchemaSwap(k);
+            }
             closeKeeper();
             dataSource = ds;
             keeper = k;
@@ -142,6 +145,18 @@ public final class StoreImpl implements Store {
                     + " - check url, user and password in etc/org.statdesk.store.cfg";
             System.err.println("statdesk ERROR: " + msg);
             throw new SQLException(msg, e);
+        }
+    }
+
+    /** On PostgreSQL, as {@link #recover} for H2: a restore's swap that a kill interrupted is completed or undone. */
+    private void recoverSchemaSwap(Connection c) {
+        try {
+            String said = new org.statdesk.store.internal.backup.PgSwap(dataFolder.resolve("db")).recover(c);
+            if (said != null) {
+                System.err.println("statdesk: " + said);
+            }
+        } catch (java.io.IOException | SQLException e) {
+            System.err.println("statdesk ERROR: cannot complete an interrupted restore: " + e.getMessage());
         }
     }
 
@@ -285,6 +300,19 @@ public final class StoreImpl implements Store {
         } finally {
             open(s);
         }
+    }
+
+    /**
+     * PostgreSQL: swaps the loaded schema {@code staging} in (one transaction that other sessions see whole), then
+     * opens the database again so that no connection of this process holds plans of the replaced tables.
+     */
+    synchronized void swapInSchema(org.statdesk.store.internal.backup.PgSwap swap, String staging, String backup,
+            String trust) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            swap.swap(c, staging, backup, trust);
+        }
+        closeKeeper();
+        open(settings);
     }
 
     /** The database is in use elsewhere: exit 1, nothing changed. */
