@@ -41,6 +41,9 @@ class JournalTamperIT {
 
     @Test
     void attacksByWhoeverCanWriteTheDatabaseAreDetected() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestDatabase.postgres(), "replaces the database's files with"
+                + " an earlier copy (DATA/db), which is H2's; on PostgreSQL the same rollback would be a restore of"
+                + " the database by its administrator, not yet written as a test");
         Path data = tmp.resolve("data");
         String d = data.toString();
         assertEquals(0, dist.run("--data", d, "run", "demo:load", "--json").exit());

@@ -26,9 +26,17 @@ interface Staging {
 
     void swapIn(String staging, String backup, String trust) throws Exception;
 
-    JsonNode pending() throws java.io.IOException;
+    /** The folder of the swap's marker and of the anchors note ({@link H2Swap#PENDING}). */
+    java.nio.file.Path notes();
 
-    void donePending() throws java.io.IOException;
+    /** The note of a swap done whose anchors are still to be recorded: {@code backup} and {@code trust}. */
+    default JsonNode pending() throws java.io.IOException {
+        return H2Swap.pendingIn(notes());
+    }
+
+    default void donePending() throws java.io.IOException {
+        H2Swap.donePendingIn(notes());
+    }
 
     /** The staging of {@code store}'s database, null when it has none (an H2 database that is not a file). */
     static Staging of(StoreImpl store) {
@@ -68,13 +76,8 @@ interface Staging {
         }
 
         @Override
-        public JsonNode pending() throws java.io.IOException {
-            return swap.pending();
-        }
-
-        @Override
-        public void donePending() throws java.io.IOException {
-            swap.donePending();
+        public java.nio.file.Path notes() {
+            return swap.liveFile().getParent();
         }
     }
 
@@ -110,13 +113,8 @@ interface Staging {
         }
 
         @Override
-        public JsonNode pending() throws java.io.IOException {
-            return swap.pending();
-        }
-
-        @Override
-        public void donePending() throws java.io.IOException {
-            swap.donePending();
+        public java.nio.file.Path notes() {
+            return store.dataFolder().resolve("db");
         }
     }
 }

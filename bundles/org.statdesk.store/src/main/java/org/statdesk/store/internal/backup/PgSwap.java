@@ -141,14 +141,4 @@ public final class PgSwap {
             }
         }
     }
-
-    /** The note of a swap done whose anchors are still to be recorded: {@code backup} and {@code trust}. */
-    public JsonNode pending() throws IOException {
-        Path p = folder.resolve(H2Swap.PENDING);
-        return Files.isRegularFile(p) ? Manifest.JSON.readTree(Files.readAllBytes(p)) : null;
-    }
-
-    public void donePending() throws IOException {
-        Files.deleteIfExists(folder.resolve(H2Swap.PENDING));
-    }
 }
