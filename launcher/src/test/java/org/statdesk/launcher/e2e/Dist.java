@@ -21,8 +21,39 @@ final class Dist {
         this.home = home;
     }
 
-    static Dist built() {
-        return new Dist(Path.of(System.getProperty("statdesk.dist", "target/statdesk")).toAbsolutePath());
+    private static Dist onPostgres;
+
+    /**
+     * The distribution as built; with {@code -Dstatdesk.db=postgres} a copy of it beside it whose store runs on the
+     * test server, each data folder in its own schema ({@link TestDatabase}).
+     */
+    static synchronized Dist built() {
+        Dist built = new Dist(Path.of(System.getProperty("statdesk.dist", "target/statdesk")).toAbsolutePath());
+        if (!TestDatabase.postgres()) {
+            return built;
+        }
+        if (onPostgres == null) {
+            try {
+                Path to = built.home.resolveSibling(built.home.getFileName() + "-postgres");
+                deleteTree(to);
+                Dist d = built.copyTo(to);
+                TestDatabase.configure(d.home, null);
+                onPostgres = d;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return onPostgres;
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (Stream<Path> s = Files.walk(p)) {
+                for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(q);
+                }
+            }
+        }
     }
 
     /** A private copy, for tests that change the distribution itself (features, deploy, etc). */
@@ -62,6 +93,9 @@ final class Dist {
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("DISPLAY"); // headless, as on a server or in CI
+        if (TestDatabase.postgres()) {
+            pb.environment().put(TestDatabase.SCHEMA_VARIABLE, TestDatabase.schemaFor(TestDatabase.dataOf(args)));
+        }
         return pb;
     }
 

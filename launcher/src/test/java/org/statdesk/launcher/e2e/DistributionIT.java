@@ -54,7 +54,15 @@ class DistributionIT {
             }
         }
         assertEquals(Set.of("core", "workbench", "industrial", "trade", "services", "enforcement"), names);
-        assertTrue(Files.exists(data.resolve("db/statdesk.mv.db")), "the H2 database is in DATA/db");
+        if (TestDatabase.postgres()) {
+            try (java.sql.Connection c = TestDatabase.connect(dist.home, data);
+                    java.sql.ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "reg_unit", null)) {
+                assertTrue(rs.next(), "the register's table is in the data folder's schema on PostgreSQL");
+            }
+            assertFalse(Files.exists(data.resolve("db/statdesk.mv.db")), "no H2 database beside PostgreSQL");
+        } else {
+            assertTrue(Files.exists(data.resolve("db/statdesk.mv.db")), "the H2 database is in DATA/db");
+        }
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
         System.err.println("feature:list --json end to end: " + r.millis() + " ms");
     }
@@ -143,10 +151,12 @@ class DistributionIT {
 
         // a database that cannot be reached
         Path cfg = copy.home.resolve("etc/org.statdesk.store.cfg");
-        Files.writeString(cfg, Files.readString(cfg).replace("url=\n", "url=jdbc:h2:tcp://127.0.0.1:1/nowhere\n"));
+        String nowhere = TestDatabase.postgres() ? "jdbc:postgresql://127.0.0.1:1/nowhere"
+                : "jdbc:h2:tcp://127.0.0.1:1/nowhere";
+        Files.writeString(cfg, Files.readString(cfg).replaceFirst("(?m)^url=.*$", "url=" + nowhere));
         Dist.Result db = copy.run("--data", data, "run", "audit:verify", "--json");
         assertEquals(1, db.exit(), db::toString);
-        assertTrue(db.err().contains("cannot open the database jdbc:h2:tcp://127.0.0.1:1/nowhere"), db::toString);
+        assertTrue(db.err().contains("cannot open the database " + nowhere), db::toString);
         assertTrue(db.json().get("error").asText().contains("org.statdesk.store.cfg"), db::toString);
 
         // a target-platform jar missing from system/: the runtime cannot resolve; say so and exit, never hang
@@ -361,17 +371,8 @@ class DistributionIT {
         }
     }
 
-    /** Connects to the data folder's H2 database with the driver of the distribution, as a tamperer would. */
+    /** Connects to the data folder's database with the driver of the distribution, as a tamperer would. */
     private Connection h2(Path data) throws Exception {
-        Path jar;
-        try (Stream<Path> s = Files.list(dist.home.resolve("system"))) {
-            jar = s.filter(p -> p.getFileName().toString().startsWith("h2-")).findFirst().orElseThrow();
-        }
-        URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-        Driver d = (Driver) cl.loadClass("org.h2.Driver").getDeclaredConstructor().newInstance();
-        Properties p = new Properties();
-        p.setProperty("user", "sa");
-        p.setProperty("password", "");
-        return d.connect("jdbc:h2:file:" + data.resolve("db/statdesk").toAbsolutePath() + ";AUTO_SERVER=TRUE", p);
+        return TestDatabase.connect(dist.home, data);
     }
 }

@@ -41,6 +41,9 @@ class JournalTamperIT {
 
     @Test
     void attacksByWhoeverCanWriteTheDatabaseAreDetected() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestDatabase.postgres(), "replaces the database's files with"
+                + " an earlier copy (DATA/db), which is H2's; on PostgreSQL the same rollback would be a restore of"
+                + " the database by its administrator, not yet written as a test");
         Path data = tmp.resolve("data");
         String d = data.toString();
         assertEquals(0, dist.run("--data", d, "run", "demo:load", "--json").exit());
@@ -245,18 +248,8 @@ class JournalTamperIT {
         exec(c, "UPDATE aud_head SET last_seq = " + last[0] + ", last_hash = '" + last[1] + "'");
     }
 
-    /** The data folder's H2 database, opened with the distribution's own H2 jar (the workstation is stopped). */
+    /** The data folder's database (H2's file, opened with the distribution's own driver, or its schema). */
     private Connection h2(Path data) throws Exception {
-        Path driverJar;
-        try (Stream<Path> jars = Files.list(dist.home.resolve("system"))) {
-            driverJar = jars.filter(j -> j.getFileName().toString().matches("h2-.*\\.jar")).findFirst().orElseThrow();
-        }
-        ClassLoader loader = new URLClassLoader(new URL[] {driverJar.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader());
-        Driver driver = (Driver) loader.loadClass("org.h2.Driver").getDeclaredConstructor().newInstance();
-        Properties login = new Properties();
-        login.put("user", "sa");
-        login.put("password", "");
-        return driver.connect("jdbc:h2:file:" + data.resolve("db").resolve("statdesk").toAbsolutePath(), login);
+        return TestDatabase.connect(dist.home, data);
     }
 }

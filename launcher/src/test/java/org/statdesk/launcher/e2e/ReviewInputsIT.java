@@ -64,7 +64,8 @@ class ReviewInputsIT {
         Dist.Result q = dist.run("--data", d, "run", "review:queries", "--period", period, "--out", db.toString(),
                 "--json");
         assertEquals(2, q.exit(), q::toString);
-        assertTrue(Files.size(db) > 0, "not truncated"); // and it still reads: the same totals, verify ok below
+        // and it still reads: the same totals, verify ok below (on PostgreSQL there is no such file: none written)
+        assertTrue(TestDatabase.postgres() ? !Files.exists(db) : Files.size(db) > 0, "not truncated");
 
         assertEquals(totals, aggregate(d, period), "the totals are as they were");
         assertEquals(0, dist.run("--data", d, "run", "audit:verify", "--json").exit());

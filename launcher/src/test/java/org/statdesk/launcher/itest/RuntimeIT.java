@@ -68,6 +68,9 @@ public class RuntimeIT {
         for (String dir : List.of("system", "bundles", "features", "etc", "deploy")) {
             copyTree(dist.resolve(dir), home.resolve(dir));
         }
+        if (org.statdesk.launcher.e2e.TestDatabase.postgres()) {
+            org.statdesk.launcher.e2e.TestDatabase.configure(home, org.statdesk.launcher.e2e.TestDatabase.schemaFor(data));
+        }
         Path api = home.resolve("bundles/org.statdesk.api-1.0.0.jar");
         TestBundle.build(home.resolve("bundles/" + TestBundle.BSN + "-1.0.0.jar"), "1.0.0", "v1", 1, api);
         Path next = TestBundle.build(data.getParent().resolve(data.getFileName() + "-next/hello-rebuilt.jar"),

@@ -80,7 +80,8 @@ public final class SchemaHistoryTable implements AuditedTable {
             if (!owner.equals(b.getSymbolicName())) {
                 continue;
             }
-            Enumeration<URL> e = b.findEntries("db/migration", "V" + version + "__" + description + ".sql", false);
+            // every variant counts (db/migration/postgresql/...): a restore may bring another database kind's history
+            Enumeration<URL> e = b.findEntries("db/migration", "V" + version + "__" + description + ".sql", true);
             while (e != null && e.hasMoreElements()) {
                 try (InputStream in = e.nextElement().openStream()) {
                     String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");

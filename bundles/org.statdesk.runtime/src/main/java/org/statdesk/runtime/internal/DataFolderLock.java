@@ -24,19 +24,47 @@ import java.time.format.DateTimeFormatter;
  * that uses it).
  *
  * <p>The holder writes who it is into the file, so that a waiting process can say what it waits for.
+ *
+ * <p>On a database server (PostgreSQL, {@link #forDatabaseOf}) there is nothing to take turns for: the server
+ * serialises the writers and outlives every process, so the lock is not taken and runs go on side by side.
  */
 final class DataFolderLock {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final long POLL_MS = 100;
     private final Path dataFolder;
     private final Path file;
+    private final boolean needed;
     private FileChannel channel;
     private FileLock lock;
+    /** Held without a file, on a database server. */
+    private boolean notNeededHeld;
 
     DataFolderLock(Path dataFolder) {
+        this(dataFolder, true);
+    }
+
+    private DataFolderLock(Path dataFolder, boolean needed) {
         this.dataFolder = dataFolder;
         this.file = dataFolder.resolve(".lock");
+        this.needed = needed;
     }
+
+    /**
+     * The lock for the database the distribution's {@code etc/org.statdesk.store.cfg} names: a real one for the
+     * embedded H2 file (the default, an empty {@code url}, or any {@code jdbc:h2:} url), none for a server database.
+     * Read from the file because the lock is taken before the store (and ConfigAdmin's copy of the file) is there.
+     */
+    static DataFolderLock forDatabaseOf(Path home, Path dataFolder) {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newInputStream(home.resolve("etc").resolve("org.statdesk.store.cfg"))) {
+            p.load(in);
+        } catch (IOException noFile) {
+            return new DataFolderLock(dataFolder, true);
+        }
+        String url = p.getProperty("url", "").trim();
+        return new DataFolderLock(dataFolder, url.isEmpty() || url.startsWith("jdbc:h2:"));
+    }
+
 
     /**
      * Takes the lock for {@code what} (e.g. "run registry:import"), waiting at most {@code waitMs} for another
@@ -44,6 +72,10 @@ final class DataFolderLock {
      */
     synchronized boolean acquire(String what, long waitMs) throws IOException, InterruptedException {
         if (lock != null) {
+            return true;
+        }
+        if (!needed) {
+            notNeededHeld = true;
             return true;
         }
         Files.createDirectories(dataFolder);
@@ -108,11 +140,12 @@ final class DataFolderLock {
     }
 
     synchronized boolean held() {
-        return lock != null;
+        return lock != null || notNeededHeld;
     }
 
     /** Lets the lock go; the file stays (removing it would let two processes lock two different files). */
     synchronized void release() {
+        notNeededHeld = false;
         if (lock == null) {
             return;
         }

@@ -49,7 +49,7 @@ public final class RuntimeActivator implements BundleActivator {
         List<String> tokens = run ? runTokens(ctx) : List.of();
         FeatureManagerImpl fm = new FeatureManagerImpl(ctx, home, data);
         HotDeployer deployer = new HotDeployer(fm, ctx);
-        lock = new DataFolderLock(data);
+        lock = DataFolderLock.forDatabaseOf(home, data);
         long waitS = waitSeconds(ctx);
         Exception startupError = null;
         try {

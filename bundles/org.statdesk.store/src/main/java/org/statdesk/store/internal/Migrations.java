@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
 
 /**
  * Versioned schema migrations: {@code V<n>__<description>.sql} applied in order of n, each once, recorded in
- * {@code statdesk_schema_history} per owner (bundle symbolic name). Portable SQL only.
+ * {@code statdesk_schema_history} per owner (bundle symbolic name). Portable SQL; where one database needs another
+ * statement (PostgreSQL keeps indexes and tables in one namespace, H2 does not), a bundle ships that version again in
+ * {@code db/migration/<kind>/} ({@code postgresql}, {@code h2}), which runs there instead. The history accepts the
+ * checksum of any variant of a version, so a database restored from another kind's backup does not read as edited.
  */
 public final class Migrations {
     static final Pattern NAME = Pattern.compile("V(\\d+)__([\\w.-]+)\\.sql");
@@ -30,7 +33,11 @@ public final class Migrations {
             + "owner VARCHAR(200) NOT NULL, version INTEGER NOT NULL, description VARCHAR(200) NOT NULL, "
             + "checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP NOT NULL, PRIMARY KEY (owner, version))";
 
-    public record Script(int version, String description, String sql) {
+    /** {@code accepted}: the checksums of every variant of this version (its own included). */
+    public record Script(int version, String description, String sql, java.util.Set<String> accepted) {
+        public Script(int version, String description, String sql) {
+            this(version, description, sql, java.util.Set.of(checksum(sql)));
+        }
     }
 
     private Migrations() {
@@ -38,6 +45,45 @@ public final class Migrations {
 
     /** Reads scripts from their URLs (bundle entries), sorted by version. */
     public static List<Script> read(List<URL> urls) throws IOException {
+        return read(urls, List.of(), List.of());
+    }
+
+    /**
+     * Reads the portable scripts {@code urls} with the variants of this database ({@code mine}), which replace the
+     * portable script of their version, and those of other databases ({@code others}), whose checksums the version
+     * accepts too.
+     */
+    public static List<Script> read(List<URL> urls, List<URL> mine, List<URL> others) throws IOException {
+        List<Script> out = new ArrayList<>();
+        Map<Integer, Script> own = new HashMap<>();
+        Map<Integer, java.util.Set<String>> sums = new HashMap<>();
+        for (Script v : parse(mine)) {
+            own.put(v.version(), v);
+            sums.computeIfAbsent(v.version(), k -> new java.util.HashSet<>()).addAll(v.accepted());
+        }
+        for (Script v : parse(others)) {
+            sums.computeIfAbsent(v.version(), k -> new java.util.HashSet<>()).addAll(v.accepted());
+        }
+        for (Script s : parse(urls)) {
+            java.util.Set<String> all = new java.util.HashSet<>(s.accepted());
+            all.addAll(sums.getOrDefault(s.version(), java.util.Set.of()));
+            Script v = own.get(s.version());
+            out.add(new Script(s.version(), s.description(), v == null ? s.sql() : v.sql(), java.util.Set.copyOf(all)));
+        }
+        for (Integer v : own.keySet()) {
+            if (out.stream().noneMatch(s -> s.version() == v)) {
+                throw new IOException("migration V" + v + " exists only as a variant for one database");
+            }
+        }
+        for (int i = 1; i < out.size(); i++) {
+            if (out.get(i).version() == out.get(i - 1).version()) {
+                throw new IOException("two migrations with version " + out.get(i).version());
+            }
+        }
+        return out;
+    }
+
+    private static List<Script> parse(List<URL> urls) throws IOException {
         List<Script> out = new ArrayList<>();
         for (URL u : urls) {
             String file = u.getPath().substring(u.getPath().lastIndexOf('/') + 1);
@@ -51,11 +97,6 @@ public final class Migrations {
             }
         }
         out.sort((a, b) -> Integer.compare(a.version(), b.version()));
-        for (int i = 1; i < out.size(); i++) {
-            if (out.get(i).version() == out.get(i - 1).version()) {
-                throw new IOException("two migrations with version " + out.get(i).version());
-            }
-        }
         return out;
     }
 
@@ -82,7 +123,7 @@ public final class Migrations {
             for (Script s : scripts) {
                 String sum = checksum(s.sql());
                 if (done.containsKey(s.version())) {
-                    if (!done.get(s.version()).equals(sum)) {
+                    if (!done.get(s.version()).equals(sum) && !s.accepted().contains(done.get(s.version()))) {
                         System.err.println("statdesk: migration V" + s.version() + " of " + owner
                                 + " changed after it was applied; add a new migration instead of editing it");
                     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +26,14 @@ import org.statdesk.api.command.CommandSpec;
 import org.statdesk.api.store.Store;
 import org.statdesk.store.internal.backup.BackupException;
 import org.statdesk.store.internal.backup.BackupReader;
-import org.statdesk.store.internal.backup.H2Swap;
 import org.statdesk.store.internal.backup.Loader;
 
 /**
  * store:restore: never executes anything from the file. The backup is checked through first (every entry, size,
  * checksum, row count and value; schema versions this installation knows), loaded into a new database beside the
  * live one by this installation's migrations and prepared statements, its journal verified there, and only then
- * swapped in, in one rename. Anything wrong before the swap leaves the live database as it was.
+ * swapped in, in one rename (of the H2 file, or of PostgreSQL schemas in one transaction: {@link Staging}). Anything
+ * wrong before the swap leaves the live database as it was.
  */
 @Component(service = Command.class, immediate = true)
 @CommandSpec(name = "store:restore", usage = "store:restore FILE [--json]", permission = "admin.restore", bulk = true,
@@ -56,7 +55,7 @@ public final class RestoreCommand implements Command {
 
     /** A restore killed between its swap and the anchors: hand the anchors the backup's trust now. */
     private void finishPendingAnchors() {
-        H2Swap swap = store instanceof StoreImpl s ? s.h2Swap() : null;
+        Staging swap = store instanceof StoreImpl s ? Staging.of(s) : null;
         if (swap == null || anchors == null) {
             return;
         }
@@ -71,7 +70,7 @@ public final class RestoreCommand implements Command {
         }
     }
 
-    private String recordAnchors(H2Swap swap, String trust, String backup) throws Exception {
+    private String recordAnchors(Staging swap, String trust, String backup) throws Exception {
         String said = "";
         if (anchors == null) {
             said = "; the audit bundle keeps no anchors here";
@@ -91,11 +90,10 @@ public final class RestoreCommand implements Command {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("no backup file at " + file.toAbsolutePath());
         }
-        StoreCommands.requireH2(store);
-        H2Swap swap = store instanceof StoreImpl s ? s.h2Swap() : null;
+        Staging swap = store instanceof StoreImpl s ? Staging.of(s) : null;
         if (swap == null) {
-            throw new BadInputException("restore works on the workstation's H2 file database (the store's url is"
-                    + " not a jdbc:h2:file: database)");
+            throw new BadInputException("restore works on the workstation's H2 file database or on PostgreSQL (the"
+                    + " store's url is neither a jdbc:h2:file: nor a jdbc:postgresql: database)");
         }
         StoreImpl impl = (StoreImpl) store;
         Loader loader = new Loader(installedMigrations());
@@ -124,7 +122,7 @@ public final class RestoreCommand implements Command {
             doc.put("journal", null);
             CommandResult verify;
             try {
-                DataSource ds = impl.dataSourceOf(swap.url(staging));
+                DataSource ds = swap.create(staging);
                 try (Connection holder = ds.getConnection()) {
                     try {
                         loader.load(r, holder);
@@ -136,9 +134,7 @@ public final class RestoreCommand implements Command {
                     // than the backup (a restore of last month's), which is a restore, not a rollback.
                     verify = anchors != null && trust != null ? verifyAgainstBackup(holder, trust)
                             : impl.redirected(ds, this::verifyJournal);
-                    try (Statement st = holder.createStatement()) {
-                        st.execute("SHUTDOWN"); // written out and closed before it is renamed
-                    }
+                    swap.finish(holder);
                 }
                 doc.put("journal", verify == null ? null : verify.json());
                 doc.put("tables", r.manifest().tables().size());
@@ -148,7 +144,7 @@ public final class RestoreCommand implements Command {
                     return new CommandResult(CommandResult.CHECK_FAILED, doc, "not restored: the journal of "
                             + name + " does not verify; the database is as it was\n" + verify.text());
                 }
-                impl.swapIn(swap, staging, name, trust);
+                swap.swapIn(staging, name, trust);
             } catch (StoreImpl.DatabaseBusyException e) {
                 swap.discard(staging);
                 throw new Exception(e.getMessage(), e);
@@ -185,9 +181,9 @@ public final class RestoreCommand implements Command {
                     | Bundle.ACTIVE)) == 0) {
                 continue;
             }
-            List<java.net.URL> urls = StoreImpl.migrationsOf(b);
-            if (!urls.isEmpty() && (!out.containsKey(b.getSymbolicName()) || b.getState() == Bundle.ACTIVE)) {
-                out.put(b.getSymbolicName(), Migrations.read(urls));
+            List<Migrations.Script> scripts = StoreImpl.scriptsOf(b, store.databaseKind());
+            if (!scripts.isEmpty() && (!out.containsKey(b.getSymbolicName()) || b.getState() == Bundle.ACTIVE)) {
+                out.put(b.getSymbolicName(), scripts);
             }
         }
         return out;

@@ -41,12 +41,14 @@ public final class StoreCommands {
     private StoreCommands() {
     }
 
-    /** Backup and restore read and write H2 here; PostgreSQL's turn comes with its own staging (a schema). */
-    static void requireH2(Store store) throws BadInputException {
-        if (!"h2".equals(store.databaseKind())) {
-            throw new BadInputException("backup and restore here work on H2; for " + store.databaseKind()
-                    + " use the database's own tools until StatDesk restores into it");
-        }
+    /** What the backup needs to know of the database it reads (the store's seam). */
+    static org.statdesk.store.internal.backup.Dialect dialectOf(Store store) throws BadInputException {
+        return switch (store.databaseKind()) {
+            case "h2" -> new H2Dialect();
+            case "postgresql" -> new org.statdesk.store.internal.backup.PgDialect();
+            default -> throw new BadInputException("backup works on H2 and PostgreSQL, not on "
+                    + store.databaseKind());
+        };
     }
 
     @Component(service = Command.class)
@@ -67,7 +69,7 @@ public final class StoreCommands {
         @Override
         public CommandResult execute(Args args) throws Exception {
             Path file = Path.of(args.allow().positional(0, "backup file"));
-            requireH2(store);
+            org.statdesk.store.internal.backup.Dialect dialect = dialectOf(store);
             Path parent = file.toAbsolutePath().normalize().getParent();
             if (parent != null && !Files.exists(parent)
                     && !parent.startsWith(store.dataFolder().toAbsolutePath().normalize())) {
@@ -81,7 +83,7 @@ public final class StoreCommands {
             }
             BackupWriter.Written[] w = new BackupWriter.Written[1];
             try (Connection c = store.connection()) {
-                writeOwnerOnly(out, os -> w[0] = new BackupWriter(new H2Dialect(), store.databaseKind())
+                writeOwnerOnly(out, os -> w[0] = new BackupWriter(dialect, store.databaseKind())
                         .write(c, anchors == null ? null : anchors::forBackup, os));
             }
             long bytes = Files.size(out);

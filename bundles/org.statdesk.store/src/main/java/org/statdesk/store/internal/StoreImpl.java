@@ -145,6 +145,9 @@ public final class StoreImpl implements Store {
             }
             DataSource ds = factory.createDataSource(p);
             Connection k = ds.getConnection();
+            if (s.url().startsWith("jdbc:postgresql:")) {
+                recoverSchemaSwap(k);
+            }
             closeKeeper();
             dataSource = ds;
             keeper = k;
@@ -154,6 +157,18 @@ public final class StoreImpl implements Store {
                     + " - check url, user and password in etc/org.statdesk.store.cfg";
             System.err.println("statdesk ERROR: " + msg);
             throw new SQLException(msg, e);
+        }
+    }
+
+    /** On PostgreSQL, as {@link #recover} for H2: a restore's swap that a kill interrupted is completed or undone. */
+    private void recoverSchemaSwap(Connection c) {
+        try {
+            String said = new org.statdesk.store.internal.backup.PgSwap(dataFolder.resolve("db")).recover(c);
+            if (said != null) {
+                System.err.println("statdesk: " + said);
+            }
+        } catch (java.io.IOException | SQLException e) {
+            System.err.println("statdesk ERROR: cannot complete an interrupted restore: " + e.getMessage());
         }
     }
 
@@ -191,21 +206,35 @@ public final class StoreImpl implements Store {
         return dataSource().getConnection();
     }
 
-    /** The migration scripts a bundle ships ({@code db/migration/V*.sql}), empty for none. */
-    static List<URL> migrationsOf(Bundle bundle) {
-        List<URL> urls = new ArrayList<>();
-        Enumeration<URL> e = bundle.findEntries("db/migration", "V*.sql", false);
+    /**
+     * The migration scripts a bundle ships for the database of {@code kind}: {@code db/migration/V*.sql}, each
+     * replaced by its variant in {@code db/migration/KIND/} when there is one; empty for none.
+     */
+    static List<Migrations.Script> scriptsOf(Bundle bundle, String kind) throws java.io.IOException {
+        List<URL> portable = new ArrayList<>();
+        List<URL> mine = new ArrayList<>();
+        List<URL> others = new ArrayList<>();
+        Enumeration<URL> e = bundle.findEntries("db/migration", "V*.sql", true);
         if (e != null) {
-            urls.addAll(Collections.list(e));
+            for (URL u : Collections.list(e)) {
+                String path = u.getPath();
+                String folder = path.substring(0, path.lastIndexOf('/'));
+                if (folder.endsWith("/db/migration")) {
+                    portable.add(u);
+                } else if (folder.endsWith("/db/migration/" + kind)) {
+                    mine.add(u);
+                } else {
+                    others.add(u);
+                }
+            }
         }
-        return urls;
+        return Migrations.read(portable, mine, others);
     }
 
     @Override
     public int migrate(Bundle bundle) throws SQLException {
-        List<URL> urls = migrationsOf(bundle);
         try (Connection c = connection()) {
-            return Migrations.apply(c, bundle.getSymbolicName(), Migrations.read(urls));
+            return Migrations.apply(c, bundle.getSymbolicName(), scriptsOf(bundle, databaseKind()));
         } catch (java.io.IOException ex) {
             throw new SQLException("cannot read the migrations of " + bundle.getSymbolicName() + ": " + ex, ex);
         }
@@ -283,6 +312,19 @@ public final class StoreImpl implements Store {
         } finally {
             open(s);
         }
+    }
+
+    /**
+     * PostgreSQL: swaps the loaded schema {@code staging} in (one transaction that other sessions see whole), then
+     * opens the database again so that no connection of this process holds plans of the replaced tables.
+     */
+    synchronized void swapInSchema(org.statdesk.store.internal.backup.PgSwap swap, String staging, String backup,
+            String trust) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            swap.swap(c, staging, backup, trust);
+        }
+        closeKeeper();
+        open(settings);
     }
 
     /** The database is in use elsewhere: exit 1, nothing changed. */

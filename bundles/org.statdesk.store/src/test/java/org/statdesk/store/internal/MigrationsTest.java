@@ -50,6 +50,39 @@ class MigrationsTest {
         }
     }
 
+    private static java.net.URL script(java.nio.file.Path dir, String name, String sql) throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        return java.nio.file.Files.writeString(dir.resolve(name), sql).toUri().toURL();
+    }
+
+    /** A database's variant replaces its version there; a history written by another variant is not "edited". */
+    @Test
+    void aVariantRunsInsteadAndEveryVariantsChecksumIsAccepted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path d)
+            throws Exception {
+        var v1 = script(d, "V1__t.sql", "CREATE TABLE t (a INTEGER);\n");
+        var v2 = script(d, "V2__u.sql", "INSERT INTO t VALUES (2);\n");
+        var pg = script(d.resolve("postgresql"), "V2__u.sql", "INSERT INTO t VALUES (20);\n");
+        List<Migrations.Script> onPg = Migrations.read(List.of(v2, v1), List.of(pg), List.of());
+        List<Migrations.Script> onH2 = Migrations.read(List.of(v1, v2), List.of(), List.of(pg));
+        assertEquals("INSERT INTO t VALUES (20);\n", onPg.get(1).sql());
+        assertEquals("INSERT INTO t VALUES (2);\n", onH2.get(1).sql());
+        assertEquals(onPg.get(1).accepted(), onH2.get(1).accepted());
+        assertEquals(2, onH2.get(1).accepted().size());
+        java.io.PrintStream err = System.err;
+        var said = new java.io.ByteArrayOutputStream();
+        try (Connection c = db("variants")) {
+            assertEquals(2, Migrations.apply(c, "v", onH2));
+            System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, Migrations.apply(c, "v", onPg), "the H2 history counts as applied under PostgreSQL's");
+            assertEquals(2, count(c, "SELECT SUM(a) FROM t"));
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", said.toString(java.nio.charset.StandardCharsets.UTF_8));
+        var lone = script(d.resolve("h2"), "V3__w.sql", "SELECT 1;\n");
+        assertThrows(java.io.IOException.class, () -> Migrations.read(List.of(v1, v2), List.of(lone), List.of()));
+    }
+
     @Test
     void splitsStatementsAtLineEndSemicolons() {
         assertEquals(List.of("CREATE TABLE a (x VARCHAR(3))", "INSERT INTO a VALUES ('a;b')"),

@@ -38,7 +38,7 @@ public final class FindingTable extends RegisterTable {
             return keys;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO reg_finding (app_id, credit_code, check_id,"
-                + " severity, message, other_code, score) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"ID"})) {
+                + " severity, message, other_code, score) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
             for (Finding f : findings) {
                 ps.setString(1, f.appId());
                 ps.setString(2, f.creditCode());

@@ -29,7 +29,7 @@ public final class StaffChangeTable extends RegisterTable {
             String day, String handover, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO reg_staff_change (credit_code, old_name,"
                 + " new_name, new_phone, change_date, handover, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                new String[] {"ID"})) {
+                new String[] {"id"})) {
             ps.setString(1, creditCode);
             ps.setString(2, oldName);
             ps.setString(3, newName);

@@ -33,7 +33,7 @@ public final class TrainingTable extends RegisterTable {
     public static long insert(Connection c, String person, String creditCode, String county, String day,
             String course, Double hours) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO reg_training (person_name, credit_code,"
-                + " county_code, training_date, course, hours) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"ID"})) {
+                + " county_code, training_date, course, hours) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
             ps.setString(1, person);
             ps.setString(2, creditCode);
             ps.setString(3, county);

@@ -145,11 +145,20 @@ public final class H2Swap {
 
     /** The note of a swap done whose anchors are still to be recorded: {@code backup} and {@code trust}. */
     public JsonNode pending() throws IOException {
+        return pendingIn(folder);
+    }
+
+    public void donePending() throws IOException {
+        donePendingIn(folder);
+    }
+
+    /** The anchors note kept in {@code folder} (PostgreSQL's swap keeps it in the data folder's db/ too). */
+    public static JsonNode pendingIn(Path folder) throws IOException {
         Path p = folder.resolve(PENDING);
         return Files.isRegularFile(p) ? Manifest.JSON.readTree(Files.readAllBytes(p)) : null;
     }
 
-    public void donePending() throws IOException {
+    public static void donePendingIn(Path folder) throws IOException {
         Files.deleteIfExists(folder.resolve(PENDING));
     }
 
