@@ -1,5 +1,5 @@
 /** People (人员): users, sign-in, roles, county and specialty scope. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.statdesk.api.people;
 

@@ -52,6 +52,8 @@ final class Shell {
         final String specialty;
         final String area;
         final Icon icon;
+        /** The permission a role needs to see the view ({@link View#PERMISSION}); null: everyone. */
+        String permission;
         ContextImpl context;
         JComponent component;
         boolean closedByUser;
@@ -87,6 +89,8 @@ final class Shell {
     private String period;
     private String perspective;
     private boolean updating;
+    /** What the signed-in person's role may do; everything in a data folder without users. */
+    private java.util.function.Predicate<String> access = permission -> true;
 
     Shell(Texts texts, String dataFolder, String period, Runnable onClose) {
         this.texts = texts;
@@ -232,6 +236,7 @@ final class Shell {
         Host h = new Host(key, view, id, title, text(props.get(View.SPECIALTY), CORE),
                 text(props.get(View.AREA), "editor"), (Icon) props.get("statdesk.view.icon.image"));
         h.rank = props.get(org.osgi.framework.Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
+        h.permission = text(props.get(View.PERMISSION), null);
         hosts.put(key, h);
         if (visible(h)) {
             open(h, false);
@@ -271,7 +276,34 @@ final class Shell {
     }
 
     private boolean visible(Host h) {
-        return !h.closedByUser && (perspective == null || CORE.equals(h.specialty) || perspective.equals(h.specialty));
+        return !h.closedByUser && permitted(h)
+                && (perspective == null || CORE.equals(h.specialty) || perspective.equals(h.specialty));
+    }
+
+    /** Whether the role may see this view at all: a view the role cannot use is not offered. */
+    private boolean permitted(Host h) {
+        return h.permission == null || access.test(h.permission);
+    }
+
+    /** Whether the signed-in person's role has {@code permission} (a command's permission name). */
+    boolean allows(String permission) {
+        return permission == null || permission.isBlank() || access.test(permission);
+    }
+
+    /**
+     * What the signed-in person may do (People.allows for their role): views they cannot use leave the window and
+     * the view menu; views ask {@link #allows} for their actions.
+     */
+    void setAccess(java.util.function.Predicate<String> allows) {
+        access = allows;
+        for (Host h : hosts.values()) {
+            if (visible(h)) {
+                open(h, false);
+            } else {
+                closeTab(h);
+            }
+        }
+        rebuildViewMenu();
     }
 
     private JTabbedPane area(Host h) {
@@ -367,6 +399,9 @@ final class Shell {
     private void rebuildViewMenu() {
         viewMenu.removeAll();
         for (Host h : hosts.values()) {
+            if (!permitted(h)) {
+                continue;
+            }
             JMenuItem item = new JMenuItem(h.title);
             item.addActionListener(e -> showView(h.id));
             viewMenu.add(item);

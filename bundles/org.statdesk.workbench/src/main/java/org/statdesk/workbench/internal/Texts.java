@@ -52,6 +52,11 @@ public final class Texts {
         return titles.getOrDefault(key, key);
     }
 
+    /** The specialties whose titles are known (key to title), in key order. */
+    public Map<String, String> specialties() {
+        return new java.util.TreeMap<>(titles);
+    }
+
     public String status(String key) {
         String s = get("status." + key);
         return s.startsWith("status.") ? key : s;

@@ -57,6 +57,7 @@ public class Workbench {
             // while the person types, and the window and views come once they signed in.
             EventQueue.invokeLater(() -> {
                 Looks.install(flatLafLoader());
+                Dialogs.localize(texts);
                 Person person = new SignInDialog(texts).ask(people::signInForSession);
                 if (person == null || closing) {
                     windowClosed();
@@ -64,6 +65,8 @@ public class Workbench {
                 }
                 shell = new Shell(texts, data, period, this::windowClosed);
                 shell.setPerson(person);
+                // The same matrix as the command line's: the permission names the commands declare.
+                shell.setAccess(permission -> people.allows(person.role(), permission));
                 showWindow();
                 openTrackers();
             });
@@ -72,6 +75,7 @@ public class Workbench {
         try {
             EventQueue.invokeAndWait(() -> {
                 Looks.install(flatLafLoader());
+                Dialogs.localize(texts);
                 Startup.mark("look installed");
                 shell = new Shell(texts, data, period, this::windowClosed);
                 if (people != null) {

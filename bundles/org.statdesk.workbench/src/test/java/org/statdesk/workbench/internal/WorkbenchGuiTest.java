@@ -125,6 +125,9 @@ class WorkbenchGuiTest {
     }
 
     static <T> T onEdt(Callable<T> c) throws Exception {
+        if (EventQueue.isDispatchThread()) {
+            return c.call();
+        }
         AtomicReference<T> out = new AtomicReference<>();
         AtomicReference<Exception> err = new AtomicReference<>();
         EventQueue.invokeAndWait(() -> {
