@@ -83,6 +83,7 @@ final class Shell {
     private final JMenu viewMenu;
     private final JMenu perspectiveMenu;
     private final JComboBox<String> periodBox = new JComboBox<>();
+    private JButton next;
     private final JComboBox<Choice> perspectiveBox = new JComboBox<>();
     private List<FeatureInfo> features = List.of();
     private final StatusBar status;
@@ -154,8 +155,9 @@ final class Shell {
         JButton prev = new JButton("◀");
         prev.setToolTipText(texts.get("toolbar.previous"));
         prev.addActionListener(e -> setPeriod(YearMonth.parse(period).minusMonths(1).toString()));
-        JButton next = new JButton("▶");
+        next = new JButton("▶");
         next.setToolTipText(texts.get("toolbar.next"));
+        next.setName("period.next");
         next.addActionListener(e -> setPeriod(YearMonth.parse(period).plusMonths(1).toString()));
         tb.add(prev);
         tb.add(next);
@@ -481,9 +483,14 @@ final class Shell {
         updating = true;
         periodBox.removeAllItems();
         YearMonth p = YearMonth.parse(period);
+        // no month after this one: its reports cannot have come yet
+        YearMonth last = YearMonth.now().isBefore(p) ? p : YearMonth.now();
         for (int i = 12; i >= -24; i--) {
-            periodBox.addItem(p.plusMonths(i).toString());
+            if (!p.plusMonths(i).isAfter(last)) {
+                periodBox.addItem(p.plusMonths(i).toString());
+            }
         }
+        next.setEnabled(p.isBefore(YearMonth.now()));
         periodBox.setSelectedItem(period);
         updating = false;
     }

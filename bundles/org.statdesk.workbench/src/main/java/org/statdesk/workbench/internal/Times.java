@@ -29,7 +29,11 @@ final class Times {
             try {
                 return OffsetDateTime.parse(instant).atZoneSameInstant(zone).format(SHOWN);
             } catch (DateTimeParseException e2) {
-                return instant;
+                try {
+                    return LocalDateTime.parse(instant).format(SHOWN); // already local, without a zone
+                } catch (DateTimeParseException e3) {
+                    return instant;
+                }
             }
         }
     }
