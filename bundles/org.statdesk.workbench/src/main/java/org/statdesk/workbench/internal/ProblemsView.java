@@ -209,6 +209,13 @@ public class ProblemsView implements View {
                             names.putIfAbsent(i.code(), i.name());
                         }
                     }
+                    // Only the flags of an enabled specialty: a disabled one's report form is gone, so are its flags.
+                    java.util.Set<String> enabled = new java.util.HashSet<>();
+                    forms.forEach(f -> enabled.add(f.specialty()));
+                    list = list.stream().filter(f -> {
+                        Unit unit = u.get(f.creditCode());
+                        return unit != null ? enabled.contains(unit.specialty()) : names.containsKey(f.indicator());
+                    }).toList();
                     // The values as reported now: a corrected flag shows the corrected 本期值.
                     Map<String, Map<String, Double>> now = new HashMap<>();
                     for (Flag f : list) {

@@ -447,6 +447,23 @@ final class Shell {
         }
     }
 
+    /**
+     * The specialties changed (a report form came or went): every view reloads at once for the perspective it is in,
+     * so a disabled specialty's flags and indicators leave and an enabled one's come back without a period switch;
+     * a perspective whose specialty went falls back to all specialties.
+     */
+    void refreshViews() {
+        if (perspective != null && !perspectives().contains(perspective)) {
+            setPerspective(null);
+            return;
+        }
+        for (Host h : hosts.values()) {
+            if (h.context != null) {
+                h.context.specialtyListeners.forEach(l -> safely(h, () -> l.accept(perspective)));
+            }
+        }
+    }
+
     void selectUnit(String code) {
         for (Host h : hosts.values()) {
             if (h.context != null) {

@@ -24,6 +24,7 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.statdesk.api.feature.FeatureManager;
 import org.statdesk.api.people.People;
 import org.statdesk.api.people.Person;
+import org.statdesk.api.review.ReportForm;
 import org.statdesk.api.workbench.View;
 
 /**
@@ -37,6 +38,9 @@ public class Workbench {
     private volatile Shell shell;
     private volatile ServiceTracker<View, View> views;
     private volatile ServiceTracker<FeatureManager, FeatureManager> featureManagers;
+    private volatile ServiceTracker<ReportForm, ReportForm> forms;
+    /** Coalesces the report forms' comings and goings (a feature brings several at once) into one refresh. */
+    private javax.swing.Timer formsChanged;
     private volatile BundleListener bundleListener;
     private volatile boolean closing;
     private Texts texts;
@@ -123,6 +127,38 @@ public class Workbench {
             }
         };
         ctx.addBundleListener(bundleListener);
+        // A specialty's report form comes or goes with its feature: the views refresh at once (its flags, indicators).
+        EventQueue.invokeLater(() -> {
+            formsChanged = new javax.swing.Timer(300, e -> {
+                if (shell != null) {
+                    shell.refreshViews();
+                }
+            });
+            formsChanged.setRepeats(false);
+        });
+        forms = new ServiceTracker<>(ctx, ReportForm.class, null) {
+            @Override
+            public ReportForm addingService(ServiceReference<ReportForm> ref) {
+                ReportForm f = super.addingService(ref);
+                formsChangedLater();
+                return f;
+            }
+
+            @Override
+            public void removedService(ServiceReference<ReportForm> ref, ReportForm f) {
+                super.removedService(ref, f);
+                formsChangedLater();
+            }
+        };
+        forms.open();
+    }
+
+    private void formsChangedLater() {
+        EventQueue.invokeLater(() -> {
+            if (formsChanged != null) {
+                formsChanged.restart();
+            }
+        });
     }
 
     /** The people service when the people bundle runs (it may still be activating: wait a moment for it). */
@@ -221,6 +257,9 @@ public class Workbench {
         }
         if (featureManagers != null) {
             featureManagers.close();
+        }
+        if (forms != null) {
+            forms.close();
         }
         Shell s = shell;
         shell = null;
