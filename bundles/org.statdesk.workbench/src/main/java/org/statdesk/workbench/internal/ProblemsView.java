@@ -134,6 +134,9 @@ public class ProblemsView implements View {
                 status.addItem(new Shell.Choice(s, texts.get("problems.status." + s)));
             }
             status.setName("problems.status");
+            // a long rule title must not push the other filters out of the row
+            rule.setPrototypeDisplayValue(new Shell.Choice(null, "计量单位错误（千元/元）"));
+            county.setPrototypeDisplayValue(new Shell.Choice(null, "天祝藏族自治县"));
             JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 3));
             JButton run = new JButton(texts.get("problems.run"));
             run.setName("problems.run");

@@ -54,14 +54,16 @@ final class RuleTitles {
         return k.startsWith("rule.kind.") ? texts.get("rule.unknown") : k;
     }
 
-    /** "电耗背离：工业总产值..." is 电耗背离; "{name}不能为负数" is 指标不能为负数; a long one is cut at its first comma. */
+    /** "电耗背离：工业总产值..." is 电耗背离; "{name}不能为负数" is 指标不能为负数; "产销率（...）超出..." is 产销率. */
     static String title(String message, Texts texts) {
         String m = message.replace("{name}", texts.get("rule.anyIndicator")).strip();
-        int colon = m.indexOf('：');
-        if (colon > 0) {
-            return m.substring(0, colon);
+        // the head up to the first colon, bracket or comma: 电耗背离, 产销率, 出口交货值不应大于工业销售产值
+        for (int i = 1; i < m.length(); i++) {
+            char c = m.charAt(i);
+            if (c == '：' || c == '（' || c == '，') {
+                return m.substring(0, i);
+            }
         }
-        int comma = m.indexOf('，');
-        return comma > 0 ? m.substring(0, comma) : m;
+        return m;
     }
 }
