@@ -196,7 +196,7 @@ class FeatureRemovalGuiTest {
 
     private int problemRows() throws Exception {
         return onEdt(() -> {
-            Shell.Host h = workbench.shell().host("statdesk.workbench.problems");
+            Host h = workbench.shell().host("statdesk.workbench.problems");
             return h == null || h.component == null ? -1
                     : ((ProblemsView.Panel) h.component.getClientProperty(ProblemsView.Panel.class)).model.getRowCount();
         });

@@ -335,6 +335,75 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    void theLayoutNeverLosesAView() throws Exception {
+        onEdt(() -> {
+            for (int i = 0; i < 9; i++) {
+                Map<String, Object> p = new HashMap<>();
+                p.put(View.ID, "more." + i);
+                p.put(View.TITLE, "更多视图" + i);
+                String t = "更多视图" + i;
+                shell.addView("more" + i, ctx -> new JLabel(t), p);
+            }
+            return null;
+        });
+        javax.swing.JTabbedPane editor = onEdt(() -> (javax.swing.JTabbedPane) shell.host("more.0").component
+                .getParent());
+        assertTrue(onEdt(editor::getTabCount) >= 12);
+        assertEquals(1, (int) onEdt(editor::getTabRunCount), "one row of tabs, the rest behind its overflow list");
+        assertTrue(onEdt(() -> editor.getMinimumSize().height) >= 240, "the editors keep room for a chart");
+        // a double-click on a tab maximises its area, a second one restores every area
+        Runnable doubleClick = () -> {
+            Rectangle tab = editor.getBoundsAt(editor.getSelectedIndex());
+            editor.dispatchEvent(new java.awt.event.MouseEvent(editor, java.awt.event.MouseEvent.MOUSE_CLICKED,
+                    System.currentTimeMillis(), 0, tab.x + tab.width / 2, tab.y + tab.height / 2, 2, false,
+                    java.awt.event.MouseEvent.BUTTON1));
+        };
+        onEdt(() -> {
+            doubleClick.run();
+            return null;
+        });
+        assertEquals(editor, onEdt(() -> shell.layout().maximised()));
+        onEdt(() -> {
+            shell.frame().validate();
+            return null;
+        });
+        assertFalse(onEdt(() -> shell.openTitles()).isEmpty());
+        assertTrue(onEdt(() -> editor.getWidth()) > onEdt(() -> shell.frame().getWidth()) - 40,
+                "the editors fill the window");
+        onEdt(() -> {
+            doubleClick.run();
+            shell.frame().validate();
+            return null;
+        });
+        assertEquals(null, onEdt(() -> shell.layout().maximised()));
+        assertTrue(onEdt(() -> shell.host("statdesk.workbench.problems").component.isShowing()), "Problems back");
+        // a closed view comes back with 重置透视图
+        onEdt(() -> {
+            int at = editor.indexOfTab("功能管理");
+            ((java.util.function.IntConsumer) editor.getClientProperty("JTabbedPane.tabCloseCallback")).accept(at);
+            return null;
+        });
+        assertFalse(onEdt(() -> shell.openTitles()).contains("功能管理"));
+        onEdt(() -> {
+            shell.resetPerspective();
+            return null;
+        });
+        assertTrue(onEdt(() -> shell.openTitles()).contains("功能管理"));
+        // mnemonics, shortcuts, and the view menu grouped by area
+        javax.swing.JMenuBar bar = onEdt(() -> shell.frame().getJMenuBar());
+        assertEquals("文件(F)", onEdt(() -> bar.getMenu(0).getText()));
+        assertEquals(java.awt.event.KeyEvent.VK_F, (int) onEdt(() -> bar.getMenu(0).getMnemonic()));
+        assertEquals(java.awt.event.KeyEvent.VK_V, (int) onEdt(() -> bar.getMenu(1).getMnemonic()));
+        assertEquals("ctrl pressed Q", onEdt(() -> bar.getMenu(0).getItem(0).getAccelerator().toString()));
+        List<String> menu = onEdt(() -> shell.viewMenuEntries());
+        assertEquals("名录导航", menu.get(0));
+        assertEquals("-", menu.get(1));
+        assertEquals("问题", menu.get(menu.size() - 1));
+        assertEquals("-", menu.get(menu.size() - 2));
+        screenshot("workbench-tabs.png");
+    }
+
+    @Test
     void periodChangeReachesTheViews() throws Exception {
         waitFor("flags", () -> problems().model.getRowCount() == 3, 10_000);
         onEdt(() -> {
