@@ -34,7 +34,8 @@ final class UserForm {
     final JPasswordField again = new JPasswordField(18);
     final JPanel panel = new JPanel(new GridBagLayout());
 
-    UserForm(Texts texts, List<String> roles, Register register, String city) {
+    UserForm(Texts texts, List<String> roles, Register register, String city,
+            java.util.Map<String, String> specialties) {
         this.texts = texts;
         for (String r : roles) {
             role.addItem(new Shell.Choice(r, texts.get("role." + r)));
@@ -46,7 +47,7 @@ final class UserForm {
         }
         county.setEditable(true);
         specialty.addItem(new Shell.Choice(null, ""));
-        texts.specialties().forEach((k, t) -> specialty.addItem(new Shell.Choice(k, t)));
+        specialties.forEach((k, t) -> specialty.addItem(new Shell.Choice(k, t)));
         int row = 0;
         row = field(row, "login", login);
         row = field(row, "display", display);

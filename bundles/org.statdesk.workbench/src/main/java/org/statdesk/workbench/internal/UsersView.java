@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.statdesk.api.feature.FeatureManager;
 import org.statdesk.api.people.People;
 import org.statdesk.api.people.People.User;
 import org.statdesk.api.people.UserAccounts;
@@ -43,10 +44,30 @@ public class UsersView implements View {
     private final Texts texts;
     private final String city;
 
+    private FeatureManager features;
+
     @Activate
     public UsersView(@Reference People people, @Reference UserAccounts accounts,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL) Register register, BundleContext ctx) {
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) Register register,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) FeatureManager features, BundleContext ctx) {
         this(people, accounts, register, Texts.of(ctx.getProperty("statdesk.locale")), city(ctx.getProperty(CITY)));
+        this.features = features;
+    }
+
+    /** A specialty's title from its feature file (the feature manager knows it before the window learns it). */
+    String specialtyTitle(String key) {
+        return features == null ? texts.specialty(key) : features.title(key, texts.language());
+    }
+
+    /** The specialties a section user may be given: every specialty feature, by title. */
+    java.util.Map<String, String> specialties() {
+        if (features == null) {
+            return texts.specialties();
+        }
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        features.features().stream().filter(f -> !f.required() && !"workbench".equals(f.name()))
+                .forEach(f -> out.put(f.name(), features.title(f.name(), texts.language())));
+        return out;
     }
 
     UsersView(People people, UserAccounts accounts, Register register, Texts texts, String city) {
@@ -161,7 +182,7 @@ public class UsersView implements View {
             for (User u : list) {
                 model.addRow(new Object[] {u.login(), u.display(), texts.get("role." + u.role()),
                     u.county() == null ? "" : countyName(u.county()),
-                    u.specialty() == null ? "" : texts.specialty(u.specialty()),
+                    u.specialty() == null ? "" : specialtyTitle(u.specialty()),
                     texts.get(!u.enabled() ? "users.disabled" : u.locked() ? "users.locked" : "users.enabled"),
                     Times.local(u.created())});
             }
@@ -173,7 +194,7 @@ public class UsersView implements View {
         }
 
         void add() {
-            UserForm form = new UserForm(texts, Arrays.asList(ROLES), register, city);
+            UserForm form = new UserForm(texts, Arrays.asList(ROLES), register, city, specialties());
             if (form.ask(root)) {
                 UserForm.Values v = form.values();
                 work("user.add", () -> {
