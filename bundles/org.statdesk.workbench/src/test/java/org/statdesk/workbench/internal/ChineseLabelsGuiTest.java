@@ -10,20 +10,14 @@ import static org.statdesk.workbench.internal.WorkbenchGuiTest.find;
 import static org.statdesk.workbench.internal.WorkbenchGuiTest.onEdt;
 import static org.statdesk.workbench.internal.WorkbenchGuiTest.waitFor;
 
-import java.awt.GraphicsEnvironment;
-import java.awt.Rectangle;
-import java.awt.Robot;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JDialog;
@@ -55,9 +49,7 @@ class ChineseLabelsGuiTest {
 
     @BeforeEach
     void open() throws Exception {
-        assertTrue(!GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") != null
-                && !System.getenv("DISPLAY").isBlank(),
-                "no display: the GUI tests open real windows; run .ci/run (it starts Xvfb), or Xvfb :99 & and DISPLAY=:99");
+        Gui.requireDisplay();
         Object[] demo = Fakes.demo(12);
         review = (FakeReview) demo[0];
         ListRegister register = (ListRegister) demo[1];
@@ -73,15 +65,7 @@ class ChineseLabelsGuiTest {
         Texts texts = Texts.of("zh");
         features = new WorkbenchGuiTest.FakeFeatures();
         FakeReview noForms = new FakeReview();
-        ChartServiceImpl charts = new ChartServiceImpl(noForms, new org.statdesk.api.review.Comparisons() {
-            public List<org.statdesk.api.review.Comparison> comparisons(String period, String ind, String spec) {
-                return List.of();
-            }
-
-            public Parameters parameters() {
-                return new Parameters(0.5, 0.05, 7, 10, 2.0, null);
-            }
-        }, register, "zh");
+        ChartServiceImpl charts = Gui.charts(noForms, register);
         onEdt(() -> {
             Looks.install(ChineseLabelsGuiTest.class.getClassLoader());
             Dialogs.localize(texts);
@@ -98,20 +82,11 @@ class ChineseLabelsGuiTest {
 
     @AfterEach
     void close() throws Exception {
-        if (shell != null) {
-            onEdt(() -> {
-                shell.dispose();
-                return null;
-            });
-        }
+        Gui.dispose(shell);
     }
 
     private void add(long key, View v, String id, String title) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(View.ID, id);
-        p.put(View.TITLE, title);
-        p.put(View.AREA, "editor");
-        shell.addView(key, v, p);
+        Gui.add(shell, key, v, id, title, null, "editor", null);
     }
 
     private static String local(String instant) {
@@ -248,8 +223,6 @@ class ChineseLabelsGuiTest {
     }
 
     private void screenshot(String name) throws Exception {
-        Thread.sleep(400);
-        Rectangle r = onEdt(() -> shell.frame().getBounds());
-        ImageIO.write(new Robot().createScreenCapture(r), "png", Path.of("target", name).toFile());
+        Gui.screenshot(shell, name);
     }
 }

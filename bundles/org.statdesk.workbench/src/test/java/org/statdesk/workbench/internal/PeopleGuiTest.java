@@ -12,14 +12,8 @@ import static org.statdesk.workbench.internal.WorkbenchGuiTest.find;
 import static org.statdesk.workbench.internal.WorkbenchGuiTest.onEdt;
 import static org.statdesk.workbench.internal.WorkbenchGuiTest.waitFor;
 
-import java.awt.GraphicsEnvironment;
-import java.awt.Rectangle;
-import java.awt.Robot;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
@@ -56,9 +50,7 @@ class PeopleGuiTest {
 
     @BeforeEach
     void open() throws Exception {
-        assertTrue(!GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") != null
-                && !System.getenv("DISPLAY").isBlank(),
-                "no display: the GUI tests open real windows; run .ci/run (it starts Xvfb), or Xvfb :99 & and DISPLAY=:99");
+        Gui.requireDisplay();
         people = TestPeople.create();
         people.add("admin", "admin", null, null, "系统管理员王芳", ADMIN_PW.toCharArray());
         people.add("liangzhou", "county", "620602", null, "凉州区李伟", "凉州区统计局的长密码".toCharArray());
@@ -93,24 +85,11 @@ class PeopleGuiTest {
 
     @AfterEach
     void close() throws Exception {
-        if (shell != null) {
-            onEdt(() -> {
-                shell.dispose();
-                return null;
-            });
-        }
+        Gui.dispose(shell);
     }
 
     private void add(long key, View v, String id, String title, String area, String permission) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(View.ID, id);
-        p.put(View.TITLE, title);
-        p.put(View.SPECIALTY, "core");
-        p.put(View.AREA, area);
-        if (permission != null) {
-            p.put(View.PERMISSION, permission);
-        }
-        shell.addView(key, v, p);
+        Gui.add(shell, key, v, id, title, "core", area, permission);
     }
 
     /** Signs in as the workbench does after its dialog, and gives the shell that person's permissions. */
@@ -342,8 +321,6 @@ class PeopleGuiTest {
     }
 
     private void screenshot(String name) throws Exception {
-        Thread.sleep(400);
-        Rectangle r = onEdt(() -> shell.frame().getBounds());
-        ImageIO.write(new Robot().createScreenCapture(r), "png", Path.of("target", name).toFile());
+        Gui.screenshot(shell, name);
     }
 }

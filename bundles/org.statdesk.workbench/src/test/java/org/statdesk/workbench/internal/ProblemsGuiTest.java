@@ -12,9 +12,7 @@ import static org.statdesk.workbench.internal.WorkbenchGuiTest.onEdt;
 import static org.statdesk.workbench.internal.WorkbenchGuiTest.waitFor;
 
 import java.awt.Component;
-import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
-import java.awt.Robot;
 import java.awt.Toolkit;
 import java.awt.datatransfer.DataFlavor;
 import java.awt.event.InputEvent;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
@@ -66,9 +63,7 @@ class ProblemsGuiTest {
 
     @BeforeEach
     void open() throws Exception {
-        assertTrue(!GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") != null
-                && !System.getenv("DISPLAY").isBlank(),
-                "no display: the GUI tests open real windows; run .ci/run (it starts Xvfb), or Xvfb :99 & and DISPLAY=:99");
+        Gui.requireDisplay();
         Object[] demo = Fakes.demo(40);
         review = (FakeReview) demo[0];
         ListRegister register = (ListRegister) demo[1];
@@ -97,12 +92,7 @@ class ProblemsGuiTest {
 
     @AfterEach
     void close() throws Exception {
-        if (shell != null) {
-            onEdt(() -> {
-                shell.dispose();
-                return null;
-            });
-        }
+        Gui.dispose(shell);
     }
 
     private ProblemsView.Panel panel() throws Exception {
@@ -356,8 +346,6 @@ class ProblemsGuiTest {
     }
 
     private void screenshot(String name) throws Exception {
-        Thread.sleep(400);
-        Rectangle r = onEdt(() -> shell.frame().getBounds());
-        ImageIO.write(new Robot().createScreenCapture(r), "png", Path.of("target", name).toFile());
+        Gui.screenshot(shell, name);
     }
 }

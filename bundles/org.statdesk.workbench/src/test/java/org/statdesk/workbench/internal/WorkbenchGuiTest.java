@@ -11,11 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.EventQueue;
-import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -53,23 +51,13 @@ class WorkbenchGuiTest {
 
     @BeforeEach
     void open() throws Exception {
-        assertTrue(!GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") != null
-                && !System.getenv("DISPLAY").isBlank(),
-                "no display: the GUI tests open real windows; run .ci/run (it starts Xvfb), or Xvfb :99 & and DISPLAY=:99");
+        Gui.requireDisplay();
         Object[] demo = Fakes.demo(600);
         review = (FakeReview) demo[0];
         register = (ListRegister) demo[1];
         Texts texts = Texts.of("zh");
         // The review's comparisons are not faked here: the variance view opens (and is screenshot) empty.
-        ChartServiceImpl charts = new ChartServiceImpl(review, new org.statdesk.api.review.Comparisons() {
-            public List<org.statdesk.api.review.Comparison> comparisons(String period, String ind, String spec) {
-                return List.of();
-            }
-
-            public Parameters parameters() {
-                return new Parameters(0.5, 0.05, 7, 10, 2.0, null);
-            }
-        }, register, "zh");
+        ChartServiceImpl charts = Gui.charts(review, register);
         FeatureManager fm = new FakeFeatures();
         Journal journal = new FakeJournal(review);
         onEdt(() -> {
@@ -93,21 +81,11 @@ class WorkbenchGuiTest {
 
     @AfterEach
     void close() throws Exception {
-        if (shell != null) {
-            onEdt(() -> {
-                shell.dispose();
-                return null;
-            });
-        }
+        Gui.dispose(shell);
     }
 
     private void add(long key, View v, String id, String title, String specialty, String area) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(View.ID, id);
-        p.put(View.TITLE, title);
-        p.put(View.SPECIALTY, specialty);
-        p.put(View.AREA, area);
-        shell.addView(key, v, p);
+        Gui.add(shell, key, v, id, title, specialty, area, null);
     }
 
     private View industrialView() {

@@ -1,6 +1,5 @@
 package org.statdesk.workbench.internal;
 
-import org.statdesk.testing.FakeReview;
 import org.statdesk.testing.ListRegister;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
