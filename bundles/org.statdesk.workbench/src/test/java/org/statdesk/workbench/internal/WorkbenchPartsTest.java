@@ -161,4 +161,26 @@ class WorkbenchPartsTest {
         assertEquals("出口交货值不应大于工业销售产值", titles.get("export_le_sales"));
         assertEquals(6, titles.size(), titles.toString());
     }
+
+    @Test
+    void theStatusLineForgetsAnOldOutcome() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<StatusBar> bar = new java.util.concurrent.atomic.AtomicReference<>();
+        java.awt.EventQueue.invokeAndWait(() -> {
+            StatusBar b = new StatusBar(Texts.of("zh"));
+            b.started("导入", () -> { });
+            b.finished("导入", "导入 完成");
+            bar.set(b);
+        });
+        assertEquals("导入 完成", bar.get().work());
+        java.awt.EventQueue.invokeAndWait(() -> {
+            bar.get().started("审核", () -> { });
+            bar.get().clearOutcomeNow();
+        });
+        assertEquals("审核 …", bar.get().work(), "work in progress stays");
+        java.awt.EventQueue.invokeAndWait(() -> {
+            bar.get().finished("审核", "审核 完成");
+            bar.get().clearOutcomeNow();
+        });
+        assertEquals("", bar.get().work(), "an old outcome goes");
+    }
 }
