@@ -81,6 +81,10 @@ public final class FakeReview implements ReviewService {
                         f.severity(), revised == null ? f.value() : revised, f.expected(), f.score(), f.message(),
                         action);
                 flags.set(i, n);
+                if (revised != null) {
+                    // as the workflow does: the correction goes into the report, which the charts and tables read
+                    put(f.period(), f.indicator(), f.creditCode(), revised);
+                }
                 journal.add(new Journal.Entry(journal.size() + 1, "2024-07-03T10:00:00", "reviewer",
                         "org.statdesk.review", "flag", f.creditCode(), "status", f.status(), action, reason, null,
                         "h"));

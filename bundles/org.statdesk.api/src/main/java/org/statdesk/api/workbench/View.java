@@ -7,7 +7,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * A workbench view (视图) contributed as a service. The workbench tracks views and places them on the Swing thread.
  * Service properties: {@link #ID}, {@link #TITLE} (Chinese), {@link #TITLE_EN}, {@link #SPECIALTY} (the feature it
  * belongs to, or {@code core}), {@link #AREA} ({@code navigator}, {@code editor} or {@code bottom}), {@link #ICON}
- * (optional resource path in the contributing bundle).
+ * (optional resource path in the contributing bundle), {@link #PERMISSION} (optional: the permission a role needs to
+ * see the view at all, as a command declares it; e.g. {@code user.list}).
  */
 @ConsumerType
 public interface View {
@@ -17,6 +18,8 @@ public interface View {
     String SPECIALTY = "statdesk.view.specialty";
     String AREA = "statdesk.view.area";
     String ICON = "statdesk.view.icon";
+    /** @since 1.3 */
+    String PERMISSION = "statdesk.view.permission";
 
     /** Creates the view's component; called on the Swing thread. */
     JComponent create(ViewContext context);

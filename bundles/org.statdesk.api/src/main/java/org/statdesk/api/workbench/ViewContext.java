@@ -42,6 +42,16 @@ public interface ViewContext {
     /** Brings the view with this {@link View#ID} to the front, if it is open. */
     void showView(String viewId);
 
+    /**
+     * Whether the signed-in person's role has {@code permission} (the name a command declares, e.g.
+     * {@code review.flag.confirm}): a view disables what the role cannot do. True in a data folder without users.
+     *
+     * @since 1.3
+     */
+    default boolean allows(String permission) {
+        return true;
+    }
+
     /** Runs long work off the Swing thread with a progress bar that can be cancelled. */
     void runInBackground(String title, BackgroundWork work);
 

@@ -1,5 +1,5 @@
 /** Workbench contributions (视图) registered as services. */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package org.statdesk.api.workbench;
 

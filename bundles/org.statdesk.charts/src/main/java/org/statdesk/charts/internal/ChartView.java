@@ -244,6 +244,9 @@ abstract class ChartView implements View {
                 String error = null;
                 try {
                     c = service.chart(kind, p);
+                } catch (org.statdesk.api.command.BadInputException e) {
+                    c = null;
+                    error = hint(e);
                 } catch (RuntimeException e) {
                     c = null;
                     error = msg.get("view.error", e.getMessage());
@@ -261,6 +264,22 @@ abstract class ChartView implements View {
                     }
                 });
             });
+        }
+
+        /**
+         * What a view says when the chart cannot be drawn from what is chosen: a hint in words, never the command
+         * line's text (an option's name, an indicator's code).
+         */
+        String hint(org.statdesk.api.command.BadInputException e) {
+            String field = e.errors().isEmpty() ? null : e.errors().get(0).field();
+            if ("indicator".equals(field)) {
+                return msg.get("view.noIndicator");
+            }
+            if (String.valueOf(e.getMessage()).startsWith("no report form")) {
+                return msg.get("view.noForm");
+            }
+            String said = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
+            return said == null || said.contains("--") ? msg.get("view.cannot") : msg.get("view.error", said);
         }
 
         void show(JFreeChart c, String text) {

@@ -19,13 +19,14 @@ import org.statdesk.api.input.Inputs;
 import org.statdesk.api.people.People;
 import org.statdesk.api.people.Person;
 import org.statdesk.api.people.Scope;
+import org.statdesk.api.people.UserAccounts;
 import org.statdesk.api.store.Store;
 
 /**
  * The bureau's people: users in {@code ppl_user}, sign-in with lock-out, the permission matrix, and the scope rule
  * (a county user acts on their county, a section user on their specialty).
  */
-@Component(service = {People.class, UserAdmin.class})
+@Component(service = {People.class, UserAdmin.class, UserAccounts.class})
 public final class PeopleImpl implements People, UserAdmin {
     static final String BUNDLE = "org.statdesk.people";
     /** One message for an unknown user, a wrong password, a disabled or a locked account: it tells an attacker nothing. */

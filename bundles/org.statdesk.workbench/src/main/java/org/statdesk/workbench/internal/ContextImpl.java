@@ -95,6 +95,11 @@ final class ContextImpl implements ViewContext {
     }
 
     @Override
+    public boolean allows(String permission) {
+        return shell.allows(permission);
+    }
+
+    @Override
     public void runInBackground(String title, BackgroundWork work) {
         shell.background().run(title, work, null);
     }

@@ -29,6 +29,8 @@ import org.statdesk.api.workbench.ViewContext;
 @Component(service = View.class, property = {View.ID + "=statdesk.workbench.features", View.TITLE + "=功能管理",
     View.TITLE_EN + "=Features", View.SPECIALTY + "=core", View.AREA + "=editor"})
 public class FeaturesView implements View {
+    /** What feature:enable and feature:disable need. */
+    static final String PERMISSION = "admin.features";
     private final FeatureManager features;
     private final Texts texts;
 
@@ -44,13 +46,14 @@ public class FeaturesView implements View {
 
     @Override
     public JComponent create(ViewContext ctx) {
-        DefaultTableModel fm = model("name", "id", "enabled", "required");
+        DefaultTableModel fm = model("name", "enabled", "required");
         DefaultTableModel bm = model("bundle", "version", "state");
         JTable ft = new JTable(fm);
         ft.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         ft.setRowHeight(26);
         JTable bt = new JTable(bm);
         bt.setRowHeight(24);
+        JPanel root = new JPanel(new BorderLayout());
         List<FeatureInfo>[] current = new List[] {List.of()};
         Runnable refresh = () -> ctx.runInBackground(texts.get("features.refresh"), c -> {
             List<FeatureInfo> list = features.features();
@@ -58,8 +61,8 @@ public class FeaturesView implements View {
                 current[0] = list;
                 fm.setRowCount(0);
                 for (FeatureInfo f : list) {
-                    fm.addRow(new Object[] {features.title(f.name(), texts.language()) + " (" + f.name() + ")", f.id(),
-                            f.enabled() ? "✔" : "", f.required() ? "✔" : ""});
+                    fm.addRow(new Object[] {features.title(f.name(), texts.language()),
+                        f.enabled() ? texts.get("features.yes") : "", f.required() ? texts.get("features.yes") : ""});
                 }
                 bm.setRowCount(0);
             });
@@ -69,7 +72,7 @@ public class FeaturesView implements View {
             bm.setRowCount(0);
             if (row >= 0 && row < current[0].size()) {
                 for (BundleInfo b : current[0].get(row).bundles()) {
-                    bm.addRow(new Object[] {b.symbolicName(), b.version(), b.state()});
+                    bm.addRow(new Object[] {b.symbolicName(), b.version(), bundleState(b.state())});
                 }
             }
         });
@@ -84,7 +87,12 @@ public class FeaturesView implements View {
                     return;
                 }
                 String name = current[0].get(row).name();
-                ctx.runInBackground(texts.get("features.working", name), c -> {
+                String title = features.title(name, texts.language());
+                // Disabling takes the specialty's views, flags and commands away at once: asked first.
+                if (!on && !Dialogs.confirm(root, texts, texts.get("features.disable.ask", title))) {
+                    return;
+                }
+                ctx.runInBackground(texts.get("features.working", title), c -> {
                     if (on) {
                         features.enable(name);
                     } else {
@@ -94,12 +102,16 @@ public class FeaturesView implements View {
                 });
             });
         }
+        // The same permission the feature:enable and feature:disable commands declare.
+        enable.setEnabled(ctx.allows(PERMISSION));
+        disable.setEnabled(ctx.allows(PERMISSION));
+        enable.setName("features.enable");
+        disable.setName("features.disable");
         reload.addActionListener(e -> refresh.run());
         JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 3));
         bar.add(enable);
         bar.add(disable);
         bar.add(reload);
-        JPanel root = new JPanel(new BorderLayout());
         root.add(bar, BorderLayout.NORTH);
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(ft), new JScrollPane(bt));
         split.setResizeWeight(0.5);
@@ -107,6 +119,12 @@ public class FeaturesView implements View {
         root.add(split, BorderLayout.CENTER);
         refresh.run();
         return root;
+    }
+
+    /** An OSGi bundle state in words (ACTIVE is 运行中). */
+    String bundleState(String state) {
+        String s = texts.get("features.state." + state);
+        return s.startsWith("features.state.") ? state : s;
     }
 
     private DefaultTableModel model(String... cols) {

@@ -1,33 +1,28 @@
 package org.statdesk.workbench.internal;
 
 import java.awt.BorderLayout;
-import java.awt.Color;
+import java.awt.CardLayout;
 import java.awt.FlowLayout;
-import java.awt.GridBagConstraints;
-import java.awt.GridBagLayout;
-import java.awt.Insets;
-import java.text.DecimalFormat;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
-import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
+import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
-import javax.swing.table.AbstractTableModel;
-import javax.swing.table.DefaultTableCellRenderer;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,27 +38,38 @@ import org.statdesk.api.workbench.View;
 import org.statdesk.api.workbench.ViewContext;
 
 /**
- * The Problems view (问题): review flags of the period by score, filtered by severity, rule and county; a selected
- * flag opens its unit's chart; explain / correct / confirm go to the review service, which journals them.
+ * The Problems view (问题), as Eclipse's: the period's review flags sortable by every column, filtered by status (the
+ * finished ones hidden at first), severity, rule (by its title) and county, grouped by unit on request; several
+ * rows at once for a bulk confirm; a context menu; export to CSV. Explain / correct / confirm / close go to the
+ * review service, which journals them; the table then shows the values as they are now.
  */
 @Component(service = View.class, property = {View.ID + "=statdesk.workbench.problems", View.TITLE + "=问题",
     View.TITLE_EN + "=Problems", View.SPECIALTY + "=core", View.AREA + "=bottom"})
 public class ProblemsView implements View {
     static final String SERIES_VIEW = "statdesk.charts.series";
-    private final ReviewService review;
-    private final Register register;
-    private final Texts texts;
+    /** Status filter: the flags still to work on (open, explained, corrected), finished ones, all. */
+    static final String[] STATUS_FILTERS = {"unfinished", "finished", "all"};
+    final ReviewService review;
+    final Register register;
+    final Texts texts;
+    final Path dataFolder;
     final List<Panel> panels = new ArrayList<>();
 
     @Activate
     public ProblemsView(@Reference ReviewService review, @Reference Register register, BundleContext ctx) {
-        this(review, register, Texts.of(ctx.getProperty("statdesk.locale")));
+        this(review, register, Texts.of(ctx.getProperty("statdesk.locale")),
+                ctx.getProperty("statdesk.data") == null ? null : Path.of(ctx.getProperty("statdesk.data")));
     }
 
     ProblemsView(ReviewService review, Register register, Texts texts) {
+        this(review, register, texts, null);
+    }
+
+    ProblemsView(ReviewService review, Register register, Texts texts, Path dataFolder) {
         this.review = review;
         this.register = register;
         this.texts = texts;
+        this.dataFolder = dataFolder;
     }
 
     @Override
@@ -78,73 +84,114 @@ public class ProblemsView implements View {
         panels.clear();
     }
 
-    final class Panel {
+    static boolean finished(Flag f) {
+        return "confirmed".equals(f.status()) || "closed".equals(f.status());
+    }
+
+    final class Panel implements FlagTable.Names {
         final ViewContext ctx;
         final JPanel root = new JPanel(new BorderLayout());
-        final FlagModel model = new FlagModel();
-        final JTable table = new JTable(model);
+        final FlagTable flags = new FlagTable(texts, this);
+        final FlagTable.Model model = flags.model;
+        final JTable table = flags.table;
+        final JComboBox<Shell.Choice> status = new JComboBox<>();
         final JComboBox<String> severity = new JComboBox<>();
-        final JComboBox<String> rule = new JComboBox<>();
-        final JComboBox<Choice> county = new JComboBox<>();
+        final JComboBox<Shell.Choice> rule = new JComboBox<>();
+        final JComboBox<Shell.Choice> county = new JComboBox<>();
+        final JCheckBox group = new JCheckBox(texts.get("problems.group"));
         final JLabel count = new JLabel();
+        final JLabel hint = new JLabel("", SwingConstants.CENTER);
+        final JPanel cards = new JPanel(new CardLayout());
+        final FlagActions actions;
         List<Flag> all = List.of();
         Map<String, Unit> units = Map.of();
         Map<String, String> indicatorNames = Map.of();
+        Map<String, String> formRules = Map.of();
+        Map<String, Map<String, Double>> current = Map.of();
         private boolean filling;
 
         Panel(ViewContext ctx) {
             this.ctx = ctx;
+            this.actions = new FlagActions(this);
             table.setName("problems.table");
-            table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-            table.setAutoCreateRowSorter(false);
+            table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
             table.setRowHeight(26);
             table.setFillsViewportHeight(true);
-            int[] widths = {80, 60, 100, 230, 80, 110, 100, 100, 320, 70};
+            int[] widths = {70, 60, 150, 230, 90, 110, 100, 100, 320, 70};
             for (int i = 0; i < widths.length; i++) {
                 table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
             }
-            table.setDefaultRenderer(Object.class, new Renderer());
             table.getSelectionModel().addListSelectionListener(e -> {
-                if (!e.getValueIsAdjusting()) {
+                if (!e.getValueIsAdjusting() && !filling) {
                     Flag f = selected();
-                    if (f != null) {
+                    if (f != null && table.getSelectedRowCount() == 1) {
                         ctx.showView(SERIES_VIEW);
                         ctx.selectFlag(f);
                     }
                 }
             });
+            for (String s : STATUS_FILTERS) {
+                status.addItem(new Shell.Choice(s, texts.get("problems.status." + s)));
+            }
+            status.setName("problems.status");
+            // a long rule title must not push the other filters out of the row
+            rule.setPrototypeDisplayValue(new Shell.Choice(null, "计量单位错误（千元/元）"));
+            county.setPrototypeDisplayValue(new Shell.Choice(null, "天祝藏族自治县"));
             JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 3));
             JButton run = new JButton(texts.get("problems.run"));
+            run.setName("problems.run");
+            run.setEnabled(ctx.allows("review.run"));
             run.addActionListener(e -> runReview());
             bar.add(run);
-            bar.add(new JLabel("  " + texts.get("problems.severity")));
+            bar.add(new JLabel("  " + texts.get("problems.statusFilter")));
+            bar.add(status);
+            bar.add(new JLabel(texts.get("problems.severity")));
             bar.add(severity);
             bar.add(new JLabel(texts.get("problems.rule")));
             bar.add(rule);
             bar.add(new JLabel(texts.get("problems.county")));
             bar.add(county);
-            for (String[] a : new String[][] {{"explained", "problems.explain"}, {"corrected", "problems.correct"},
-                {"confirmed", "problems.confirm"}}) {
-                JButton b = new JButton(texts.get(a[1]));
-                b.setName("problems." + a[0]);
-                b.addActionListener(e -> askAndResolve(a[0]));
-                bar.add(b);
-            }
+            bar.add(group);
             bar.add(count);
+            // The actions in a row of their own: the filters fill the first row of a narrow bottom area.
+            JPanel acts = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
+            actions.buttons().forEach(acts::add);
+            JPanel bars = new JPanel(new BorderLayout());
+            bars.add(bar, BorderLayout.NORTH);
+            bars.add(acts, BorderLayout.SOUTH);
+            status.addActionListener(e -> applyFilter());
             severity.addActionListener(e -> applyFilter());
             rule.addActionListener(e -> applyFilter());
             county.addActionListener(e -> applyFilter());
-            root.add(bar, BorderLayout.NORTH);
-            root.add(new JScrollPane(table), BorderLayout.CENTER);
+            group.setName("problems.group");
+            group.addActionListener(e -> flags.setGrouped(group.isSelected()));
+            hint.setName("problems.hint");
+            cards.add(new JScrollPane(table), "table");
+            cards.add(hint, "hint");
+            root.add(bars, BorderLayout.NORTH);
+            root.add(cards, BorderLayout.CENTER);
             root.putClientProperty(Panel.class, this);
             ctx.onPeriodChange(p -> reload());
             ctx.onSpecialtyChange(s -> reload());
             reload();
         }
 
+        Texts texts() {
+            return texts;
+        }
+
+        ReviewService review() {
+            return review;
+        }
+
+        Path dataFolder() {
+            return dataFolder;
+        }
+
+        /** The first selected flag (the one whose chart shows), or null. */
         Flag selected() {
-            int row = table.getSelectedRow();
-            return row < 0 ? null : model.rows.get(row);
+            List<Flag> s = flags.selected();
+            return s.isEmpty() ? null : s.get(0);
         }
 
         void reload() {
@@ -153,18 +200,31 @@ public class ProblemsView implements View {
             new SwingWorker<Object[], Void>() {
                 @Override
                 protected Object[] doInBackground() {
-                    List<Flag> flags = review.flags(period, specialty);
+                    List<Flag> list = review.flags(period, specialty);
                     Map<String, Unit> u = new HashMap<>();
                     for (Unit x : register.list(new UnitQuery(null, specialty, null, null, null))) {
                         u.put(x.creditCode(), x);
                     }
                     Map<String, String> names = new HashMap<>();
-                    for (ReportForm f : review.forms()) {
+                    List<ReportForm> forms = review.forms();
+                    for (ReportForm f : forms) {
                         for (Indicator i : f.indicators()) {
                             names.putIfAbsent(i.code(), i.name());
                         }
                     }
-                    return new Object[] {flags, u, names};
+                    // Only the flags of an enabled specialty: a disabled one's report form is gone, so are its flags.
+                    java.util.Set<String> enabled = new java.util.HashSet<>();
+                    forms.forEach(f -> enabled.add(f.specialty()));
+                    list = list.stream().filter(f -> {
+                        Unit unit = u.get(f.creditCode());
+                        return unit != null ? enabled.contains(unit.specialty()) : names.containsKey(f.indicator());
+                    }).toList();
+                    // The values as reported now: a corrected flag shows the corrected 本期值.
+                    Map<String, Map<String, Double>> now = new HashMap<>();
+                    for (Flag f : list) {
+                        now.computeIfAbsent(f.indicator(), i -> review.values(period, i));
+                    }
+                    return new Object[] {list, u, names, RuleTitles.of(forms, texts), now};
                 }
 
                 @SuppressWarnings("unchecked")
@@ -178,6 +238,8 @@ public class ProblemsView implements View {
                         all = (List<Flag>) r[0];
                         units = (Map<String, Unit>) r[1];
                         indicatorNames = (Map<String, String>) r[2];
+                        formRules = (Map<String, String>) r[3];
+                        current = (Map<String, Map<String, Double>>) r[4];
                         fillFilters();
                         applyFilter();
                     } catch (Exception e) {
@@ -196,54 +258,56 @@ public class ProblemsView implements View {
             severity.addItem(texts.get("problems.all"));
             severity.addItem(texts.get("problems.error"));
             severity.addItem(texts.get("problems.warning"));
-            rule.removeAllItems();
-            rule.addItem(texts.get("problems.all"));
-            TreeSet<String> rules = new TreeSet<>();
+            TreeMap<String, String> rules = new TreeMap<>();
             TreeSet<String> counties = new TreeSet<>();
             for (Flag f : all) {
-                rules.add(f.rule());
+                rules.put(rule(f), f.rule());
                 Unit u = units.get(f.creditCode());
                 if (u != null) {
                     counties.add(u.countyCode());
                 }
             }
-            rules.forEach(rule::addItem);
+            rule.removeAllItems();
+            rule.addItem(new Shell.Choice(null, texts.get("problems.all")));
+            rules.forEach((title, id) -> rule.addItem(new Shell.Choice(title, title)));
             county.removeAllItems();
-            county.addItem(new Choice(null, texts.get("problems.all")));
+            county.addItem(new Shell.Choice(null, texts.get("problems.all")));
             for (String c : counties) {
-                String name = register.divisions() == null ? c
-                        : register.divisions().find(c).map(d -> d.name()).orElse(c);
-                county.addItem(new Choice(c, name));
+                county.addItem(new Shell.Choice(c, county(c)));
             }
             if (sev != null) {
                 severity.setSelectedItem(sev);
             }
-            if (rl != null && rules.contains(rl)) {
-                rule.setSelectedItem(rl);
-            }
-            if (ct != null) {
-                for (int i = 0; i < county.getItemCount(); i++) {
-                    if (county.getItemAt(i).equals(ct)) {
-                        county.setSelectedIndex(i);
-                    }
+            reselect(rule, rl);
+            reselect(county, ct);
+            filling = false;
+        }
+
+        private void reselect(JComboBox<Shell.Choice> box, Object was) {
+            for (int i = 0; was != null && i < box.getItemCount(); i++) {
+                if (box.getItemAt(i).equals(was)) {
+                    box.setSelectedIndex(i);
                 }
             }
-            filling = false;
         }
 
         void applyFilter() {
             if (filling) {
                 return;
             }
+            String st = status.getSelectedItem() == null ? "unfinished" : ((Shell.Choice) status.getSelectedItem()).key();
             int sev = severity.getSelectedIndex();
-            String r = rule.getSelectedIndex() <= 0 ? null : (String) rule.getSelectedItem();
-            Choice c = (Choice) county.getSelectedItem();
+            String r = rule.getSelectedItem() == null ? null : ((Shell.Choice) rule.getSelectedItem()).key();
+            Shell.Choice c = (Shell.Choice) county.getSelectedItem();
             List<Flag> rows = new ArrayList<>();
             for (Flag f : all) {
+                if ("unfinished".equals(st) && finished(f) || "finished".equals(st) && !finished(f)) {
+                    continue;
+                }
                 if (sev == 1 && !"error".equals(f.severity()) || sev == 2 && !"warning".equals(f.severity())) {
                     continue;
                 }
-                if (r != null && !r.equals(f.rule())) {
+                if (r != null && !r.equals(rule(f))) {
                     continue;
                 }
                 if (c != null && c.key() != null) {
@@ -254,28 +318,37 @@ public class ProblemsView implements View {
                 }
                 rows.add(f);
             }
-            // Highest score first: the units that move the total most come first (selective editing).
-            rows.sort((a, b) -> Double.compare(b.score(), a.score()));
-            long keep = selected() == null ? -1 : selected().id();
-            model.set(rows);
-            count.setText("   " + texts.get("problems.count", rows.size(), all.size()));
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).id() == keep) {
-                    table.setRowSelectionInterval(i, i);
+            List<Long> keep = flags.selected().stream().map(Flag::id).toList();
+            filling = true;
+            flags.set(rows);
+            for (long id : keep) {
+                int v = flags.viewRow(id);
+                if (v >= 0) {
+                    table.addRowSelectionInterval(v, v);
                 }
             }
+            filling = false;
+            count.setText("   " + texts.get("problems.count", rows.size(), all.size()));
+            showHint();
+        }
+
+        /** A month without a review says so (and what to do) instead of showing an empty table. */
+        private void showHint() {
+            String which = all.isEmpty() ? (ctx.allows("review.run") ? "problems.hint.noReview"
+                    : "problems.hint.noReviewYet") : model.getRowCount() == 0 ? "problems.hint.noneShown" : null;
+            hint.setText(which == null ? "" : texts.get(which, ctx.period()));
+            ((CardLayout) cards.getLayout()).show(cards, which == null ? "table" : "hint");
         }
 
         /** Selects the flag with this id (tests and links from other views). */
         boolean select(long flagId) {
-            for (int i = 0; i < model.rows.size(); i++) {
-                if (model.rows.get(i).id() == flagId) {
-                    table.setRowSelectionInterval(i, i);
-                    table.scrollRectToVisible(table.getCellRect(i, 0, true));
-                    return true;
-                }
+            int v = flags.viewRow(flagId);
+            if (v < 0) {
+                return false;
             }
-            return false;
+            table.setRowSelectionInterval(v, v);
+            table.scrollRectToVisible(table.getCellRect(v, 0, true));
+            return true;
         }
 
         void runReview() {
@@ -289,152 +362,40 @@ public class ProblemsView implements View {
             });
         }
 
-        private void askAndResolve(String action) {
-            Flag f = selected();
-            if (f == null) {
-                return;
-            }
-            JTextField text = new JTextField(30);
-            JTextField value = new JTextField(12);
-            JTextField reason = new JTextField(30);
-            JPanel form = new JPanel(new GridBagLayout());
-            GridBagConstraints g = new GridBagConstraints();
-            g.insets = new Insets(4, 4, 4, 4);
-            g.anchor = GridBagConstraints.WEST;
-            int row = 0;
-            form.add(new JLabel(f.message()), at(g, 0, row++, 2));
-            if (!"confirmed".equals(action)) {
-                form.add(new JLabel(texts.get("problems.dialog.text")), at(g, 0, row, 1));
-                form.add(text, at(g, 1, row++, 1));
-            }
-            if ("corrected".equals(action)) {
-                form.add(new JLabel(texts.get("problems.dialog.value")), at(g, 0, row, 1));
-                form.add(value, at(g, 1, row++, 1));
-            }
-            form.add(new JLabel(texts.get("problems.dialog.reason")), at(g, 0, row, 1));
-            form.add(reason, at(g, 1, row, 1));
-            String title = texts.get("problems.dialog." + switch (action) {
-                case "corrected" -> "correct";
-                case "confirmed" -> "confirm";
-                default -> "explain";
-            });
-            while (JOptionPane.showConfirmDialog(root, form, title, JOptionPane.OK_CANCEL_OPTION,
-                    JOptionPane.PLAIN_MESSAGE) == JOptionPane.OK_OPTION) {
-                String problem = check(action, value.getText(), reason.getText());
-                if (problem == null) {
-                    resolve(f, action, text.getText().trim(), parse(value.getText()), reason.getText().trim());
-                    return;
-                }
-                JOptionPane.showMessageDialog(root, problem, title, JOptionPane.WARNING_MESSAGE);
-            }
-        }
-
-        private GridBagConstraints at(GridBagConstraints g, int x, int y, int w) {
-            g.gridx = x;
-            g.gridy = y;
-            g.gridwidth = w;
-            return g;
-        }
-
         /** A reason always; a number for a correction. Null when the input is fine. */
         String check(String action, String value, String reason) {
-            if (reason == null || reason.isBlank()) {
-                return texts.get("problems.dialog.needReason");
-            }
-            if ("corrected".equals(action) && parse(value) == null) {
-                return texts.get("problems.dialog.badValue", value);
-            }
-            return null;
+            return actions.check(action, value, reason);
         }
 
-        private Double parse(String v) {
-            try {
-                return v == null || v.isBlank() ? null : Double.valueOf(v.trim().replace(",", ""));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-
-        /** Resolves off the Swing thread; the review service journals the change in the same transaction. */
         void resolve(Flag f, String action, String text, Double revised, String reason) {
-            ctx.runInBackground(texts.get("problems.resolving"), cancelled -> {
-                review.resolve(f.id(), action, text, revised, reason);
-                SwingUtilities.invokeLater(this::reload);
-            });
+            actions.resolve(List.of(f), action, text, revised, reason);
         }
 
-        final class FlagModel extends AbstractTableModel {
-            private static final long serialVersionUID = 1L;
-            private final String[] cols = {"score", "severity", "rule", "unit", "county", "indicator", "value",
-                "expected", "message", "status"};
-            private final DecimalFormat amount = new DecimalFormat("#,##0.##");
-            private final DecimalFormat score = new DecimalFormat("0.000");
-            List<Flag> rows = List.of();
-
-            void set(List<Flag> r) {
-                rows = r;
-                fireTableDataChanged();
-            }
-
-            @Override
-            public int getRowCount() {
-                return rows.size();
-            }
-
-            @Override
-            public int getColumnCount() {
-                return cols.length;
-            }
-
-            @Override
-            public String getColumnName(int c) {
-                return texts.get("problems.col." + cols[c]);
-            }
-
-            @Override
-            public Object getValueAt(int r, int c) {
-                Flag f = rows.get(r);
-                Unit u = units.get(f.creditCode());
-                return switch (cols[c]) {
-                    case "score" -> score.format(f.score());
-                    case "severity" -> "error".equals(f.severity()) ? texts.get("problems.error")
-                            : texts.get("problems.warning");
-                    case "rule" -> f.rule();
-                    case "unit" -> u == null ? f.creditCode() : u.name();
-                    case "county" -> u == null ? "" : register.divisions() == null ? u.countyCode()
-                            : register.divisions().find(u.countyCode()).map(d -> d.name()).orElse(u.countyCode());
-                    case "indicator" -> indicatorNames.getOrDefault(f.indicator(), f.indicator());
-                    case "value" -> amount.format(f.value());
-                    case "expected" -> f.expected() == null ? "" : amount.format(f.expected());
-                    case "message" -> f.message();
-                    default -> texts.status(f.status());
-                };
-            }
-        }
-
-        final class Renderer extends DefaultTableCellRenderer {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public java.awt.Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int row,
-                    int col) {
-                super.getTableCellRendererComponent(t, v, sel, focus, row, col);
-                Flag f = model.rows.get(row);
-                setBorder(BorderFactory.createEmptyBorder(0, 6, 0, 6));
-                setHorizontalAlignment(col == 0 || col == 6 || col == 7 ? RIGHT : LEFT);
-                if (!sel) {
-                    setForeground(col == 1 && "error".equals(f.severity()) ? new Color(0xC6, 0x28, 0x28)
-                            : !"open".equals(f.status()) ? Color.GRAY : t.getForeground());
-                }
-                return this;
-            }
-        }
-    }
-
-    record Choice(String key, String label) {
         @Override
-        public String toString() {
-            return label;
+        public String rule(Flag f) {
+            return RuleTitles.title(f.rule(), f.kind(), formRules, texts);
+        }
+
+        @Override
+        public Unit unit(String creditCode) {
+            return units.get(creditCode);
+        }
+
+        @Override
+        public String county(String code) {
+            return register.divisions() == null ? code
+                    : register.divisions().find(code).map(d -> d.name()).orElse(code);
+        }
+
+        @Override
+        public String indicator(String code) {
+            return indicatorNames.getOrDefault(code, code);
+        }
+
+        @Override
+        public Double current(Flag f) {
+            Map<String, Double> byUnit = current.get(f.indicator());
+            return byUnit == null ? null : byUnit.get(f.creditCode());
         }
     }
 }

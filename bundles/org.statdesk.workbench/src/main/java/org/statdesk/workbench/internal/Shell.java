@@ -4,6 +4,8 @@ import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.Toolkit;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.time.YearMonth;
@@ -26,9 +28,9 @@ import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
 import javax.swing.JOptionPane;
 import javax.swing.JRadioButtonMenuItem;
-import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JToolBar;
+import javax.swing.KeyStroke;
 import javax.swing.SwingConstants;
 import javax.swing.WindowConstants;
 import org.statdesk.api.feature.FeatureManager.FeatureInfo;
@@ -43,32 +45,6 @@ import org.statdesk.api.workbench.View;
 final class Shell {
     static final String CORE = "core";
 
-    /** A tracked view and where it stands. */
-    static final class Host {
-        final Object key;
-        final View view;
-        final String id;
-        final String title;
-        final String specialty;
-        final String area;
-        final Icon icon;
-        ContextImpl context;
-        JComponent component;
-        boolean closedByUser;
-        /** OSGi service.ranking: higher first in its area; then by id, so tabs keep one order whatever arrives first. */
-        int rank;
-
-        Host(Object key, View view, String id, String title, String specialty, String area, Icon icon) {
-            this.key = key;
-            this.view = view;
-            this.id = id;
-            this.title = title;
-            this.specialty = specialty;
-            this.area = area;
-            this.icon = icon;
-        }
-    }
-
     private final Texts texts;
     private final String dataFolder;
     private final Runnable onClose;
@@ -81,12 +57,16 @@ final class Shell {
     private final JMenu viewMenu;
     private final JMenu perspectiveMenu;
     private final JComboBox<String> periodBox = new JComboBox<>();
+    private JButton next;
     private final JComboBox<Choice> perspectiveBox = new JComboBox<>();
     private List<FeatureInfo> features = List.of();
     private final StatusBar status;
+    private final Layout layout;
     private String period;
     private String perspective;
     private boolean updating;
+    /** What the signed-in person's role may do; everything in a data folder without users. */
+    private java.util.function.Predicate<String> access = permission -> true;
 
     Shell(Texts texts, String dataFolder, String period, Runnable onClose) {
         this.texts = texts;
@@ -95,6 +75,7 @@ final class Shell {
         this.onClose = onClose;
         this.status = new StatusBar(texts);
         this.background = new Background(status, texts);
+        this.layout = new Layout(navigator, editor, bottom);
         frame = new JFrame(texts.get("app.title"));
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
@@ -104,13 +85,15 @@ final class Shell {
             }
         });
         JMenuBar bar = new JMenuBar();
-        JMenu file = new JMenu(texts.get("menu.file"));
+        JMenu file = menu("menu.file", 'F');
         JMenuItem exit = new JMenuItem(texts.get("menu.file.exit"));
+        exit.setMnemonic('X');
+        exit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
         exit.addActionListener(e -> close());
         file.add(exit);
-        viewMenu = new JMenu(texts.get("menu.view"));
-        perspectiveMenu = new JMenu(texts.get("menu.perspective"));
-        JMenu help = new JMenu(texts.get("menu.help"));
+        viewMenu = menu("menu.view", 'V');
+        perspectiveMenu = menu("menu.perspective", 'P');
+        JMenu help = menu("menu.help", 'H');
         JMenuItem about = new JMenuItem(texts.get("menu.help.about"));
         about.addActionListener(e -> JOptionPane.showMessageDialog(frame, texts.get("about.text"),
                 texts.get("app.title"), JOptionPane.INFORMATION_MESSAGE));
@@ -122,7 +105,7 @@ final class Shell {
         frame.setJMenuBar(bar);
 
         frame.getContentPane().add(toolbar(), BorderLayout.NORTH);
-        frame.getContentPane().add(body(), BorderLayout.CENTER);
+        frame.getContentPane().add(layout.component(), BorderLayout.CENTER);
         frame.getContentPane().add(status.component(), BorderLayout.SOUTH);
         fillPeriods();
         fillPerspectives();
@@ -132,6 +115,28 @@ final class Shell {
         frame.setLocationRelativeTo(null);
         editor.putClientProperty("JTabbedPane.tabClosable", true);
         editor.putClientProperty("JTabbedPane.tabCloseCallback", (IntConsumer) this::closeEditorTab);
+    }
+
+    /** A menu with its mnemonic shown as Windows and Eclipse show it in Chinese: 文件(F). */
+    private JMenu menu(String key, char mnemonic) {
+        JMenu m = new JMenu(texts.get(key) + (texts.english() ? "" : "(" + mnemonic + ")"));
+        m.setMnemonic(mnemonic);
+        return m;
+    }
+
+    /** 重置透视图: the closed views open again, every area back at its first size. */
+    void resetPerspective() {
+        for (Host h : hosts.values()) {
+            h.closedByUser = false;
+            if (visible(h)) {
+                open(h, false);
+            }
+        }
+        layout.reset();
+    }
+
+    Layout layout() {
+        return layout;
     }
 
     private JComponent toolbar() {
@@ -150,8 +155,9 @@ final class Shell {
         JButton prev = new JButton("◀");
         prev.setToolTipText(texts.get("toolbar.previous"));
         prev.addActionListener(e -> setPeriod(YearMonth.parse(period).minusMonths(1).toString()));
-        JButton next = new JButton("▶");
+        next = new JButton("▶");
         next.setToolTipText(texts.get("toolbar.next"));
+        next.setName("period.next");
         next.addActionListener(e -> setPeriod(YearMonth.parse(period).plusMonths(1).toString()));
         tb.add(prev);
         tb.add(next);
@@ -168,19 +174,6 @@ final class Shell {
         tb.add(perspectiveBox);
         tb.add(javax.swing.Box.createHorizontalGlue());
         return tb;
-    }
-
-    private JComponent body() {
-        JSplitPane centre = new JSplitPane(JSplitPane.VERTICAL_SPLIT, editor, bottom);
-        centre.setResizeWeight(0.68);
-        centre.setBorder(null);
-        JSplitPane main = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, navigator, centre);
-        main.setResizeWeight(0.2);
-        main.setDividerLocation(310);
-        main.setBorder(null);
-        navigator.setMinimumSize(new Dimension(200, 100));
-        bottom.setMinimumSize(new Dimension(100, 160));
-        return main;
     }
 
     JFrame frame() {
@@ -232,6 +225,7 @@ final class Shell {
         Host h = new Host(key, view, id, title, text(props.get(View.SPECIALTY), CORE),
                 text(props.get(View.AREA), "editor"), (Icon) props.get("statdesk.view.icon.image"));
         h.rank = props.get(org.osgi.framework.Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
+        h.permission = text(props.get(View.PERMISSION), null);
         hosts.put(key, h);
         if (visible(h)) {
             open(h, false);
@@ -271,7 +265,34 @@ final class Shell {
     }
 
     private boolean visible(Host h) {
-        return !h.closedByUser && (perspective == null || CORE.equals(h.specialty) || perspective.equals(h.specialty));
+        return !h.closedByUser && permitted(h)
+                && (perspective == null || CORE.equals(h.specialty) || perspective.equals(h.specialty));
+    }
+
+    /** Whether the role may see this view at all: a view the role cannot use is not offered. */
+    private boolean permitted(Host h) {
+        return h.permission == null || access.test(h.permission);
+    }
+
+    /** Whether the signed-in person's role has {@code permission} (a command's permission name). */
+    boolean allows(String permission) {
+        return permission == null || permission.isBlank() || access.test(permission);
+    }
+
+    /**
+     * What the signed-in person may do (People.allows for their role): views they cannot use leave the window and
+     * the view menu; views ask {@link #allows} for their actions.
+     */
+    void setAccess(java.util.function.Predicate<String> allows) {
+        access = allows;
+        for (Host h : hosts.values()) {
+            if (visible(h)) {
+                open(h, false);
+            } else {
+                closeTab(h);
+            }
+        }
+        rebuildViewMenu();
     }
 
     private JTabbedPane area(Host h) {
@@ -314,16 +335,13 @@ final class Shell {
         while (i < pane.getTabCount()) {
             Component c = pane.getComponentAt(i);
             Host other = c instanceof JComponent jc && jc.getClientProperty(Host.class) instanceof Host o ? o : null;
-            if (other != null && ORDER.compare(h, other) < 0) {
+            if (other != null && Host.ORDER.compare(h, other) < 0) {
                 break;
             }
             i++;
         }
         return i;
     }
-
-    static final java.util.Comparator<Host> ORDER = java.util.Comparator.<Host>comparingInt(x -> -x.rank)
-            .thenComparing(x -> x.id);
 
     private void closeTab(Host h) {
         if (h.component != null) {
@@ -364,13 +382,34 @@ final class Shell {
         return out;
     }
 
+    /** 视图: the views by area (navigator, editors, bottom), a separator between the areas. */
     private void rebuildViewMenu() {
         viewMenu.removeAll();
-        for (Host h : hosts.values()) {
-            JMenuItem item = new JMenuItem(h.title);
-            item.addActionListener(e -> showView(h.id));
-            viewMenu.add(item);
+        for (String area : List.of("navigator", "editor", "bottom")) {
+            List<Host> in = hosts.values().stream().filter(h -> permitted(h)
+                    && ("editor".equals(area) ? !"navigator".equals(h.area) && !"bottom".equals(h.area)
+                            : area.equals(h.area))).sorted(Host.ORDER).toList();
+            if (in.isEmpty()) {
+                continue;
+            }
+            if (viewMenu.getMenuComponentCount() > 0) {
+                viewMenu.addSeparator();
+            }
+            for (Host h : in) {
+                JMenuItem item = new JMenuItem(h.title);
+                item.addActionListener(e -> showView(h.id));
+                viewMenu.add(item);
+            }
         }
+    }
+
+    /** The view menu's entries as shown, a separator as "-" (tests). */
+    List<String> viewMenuEntries() {
+        List<String> out = new ArrayList<>();
+        for (Component c : viewMenu.getMenuComponents()) {
+            out.add(c instanceof JMenuItem i ? i.getText() : "-");
+        }
+        return out;
     }
 
     // ---- period, perspective, selection ----
@@ -406,6 +445,23 @@ final class Shell {
         for (Host h : hosts.values()) {
             if (h.context != null) {
                 h.context.specialtyListeners.forEach(l -> safely(h, () -> l.accept(specialty)));
+            }
+        }
+    }
+
+    /**
+     * The specialties changed (a report form came or went): every view reloads at once for the perspective it is in,
+     * so a disabled specialty's flags and indicators leave and an enabled one's come back without a period switch;
+     * a perspective whose specialty went falls back to all specialties.
+     */
+    void refreshViews() {
+        if (perspective != null && !perspectives().contains(perspective)) {
+            setPerspective(null);
+            return;
+        }
+        for (Host h : hosts.values()) {
+            if (h.context != null) {
+                h.context.specialtyListeners.forEach(l -> safely(h, () -> l.accept(perspective)));
             }
         }
     }
@@ -446,9 +502,14 @@ final class Shell {
         updating = true;
         periodBox.removeAllItems();
         YearMonth p = YearMonth.parse(period);
+        // no month after this one: its reports cannot have come yet
+        YearMonth last = YearMonth.now().isBefore(p) ? p : YearMonth.now();
         for (int i = 12; i >= -24; i--) {
-            periodBox.addItem(p.plusMonths(i).toString());
+            if (!p.plusMonths(i).isAfter(last)) {
+                periodBox.addItem(p.plusMonths(i).toString());
+            }
         }
+        next.setEnabled(p.isBefore(YearMonth.now()));
         periodBox.setSelectedItem(period);
         updating = false;
     }
@@ -492,6 +553,12 @@ final class Shell {
             group.add(item);
             perspectiveMenu.add(item);
         }
+        perspectiveMenu.addSeparator();
+        JMenuItem reset = new JMenuItem(texts.get("menu.perspective.reset"));
+        reset.setName("perspective.reset");
+        reset.setMnemonic('R');
+        reset.addActionListener(e -> resetPerspective());
+        perspectiveMenu.add(reset);
         updating = false;
     }
 

@@ -33,6 +33,9 @@ final class StatusBar implements Background.Progress {
     private final List<Runnable> cancels = new ArrayList<>();
     private final JPanel panel = new JPanel(new BorderLayout());
     private Person person;
+    /** An outcome is news for a while, then the line is clear again (an old message misleads). */
+    private final javax.swing.Timer clearOutcome;
+    static final int OUTCOME_MILLIS = 8000;
 
     StatusBar(Texts texts) {
         this.texts = texts;
@@ -59,6 +62,12 @@ final class StatusBar implements Background.Progress {
         right.add(cancelButton);
         panel.add(left, BorderLayout.WEST);
         panel.add(right, BorderLayout.EAST);
+        clearOutcome = new javax.swing.Timer(OUTCOME_MILLIS, e -> {
+            if (cancels.isEmpty()) {
+                workLabel.setText("");
+            }
+        });
+        clearOutcome.setRepeats(false);
     }
 
     JComponent component() {
@@ -99,6 +108,19 @@ final class StatusBar implements Background.Progress {
                 + "  |  ");
     }
 
+    /** The work label's text alone (tests). */
+    String work() {
+        return workLabel.getText();
+    }
+
+    /** Clears an outcome now instead of after {@link #OUTCOME_MILLIS} (tests). */
+    void clearOutcomeNow() {
+        clearOutcome.stop();
+        for (java.awt.event.ActionListener l : clearOutcome.getActionListeners()) {
+            l.actionPerformed(null);
+        }
+    }
+
     String text() {
         return personLabel.getText() + dataLabel.getText() + " | " + periodLabel.getText() + " | "
                 + featuresLabel.getText() + " | " + workLabel.getText();
@@ -107,6 +129,7 @@ final class StatusBar implements Background.Progress {
     @Override
     public void started(String title, Runnable cancel) {
         cancels.add(cancel);
+        clearOutcome.stop();
         workLabel.setText(title + " …");
         progressBar.setVisible(true);
         cancelButton.setVisible(true);
@@ -119,6 +142,9 @@ final class StatusBar implements Background.Progress {
         }
         workLabel.setText(outcome);
         boolean busy = !cancels.isEmpty();
+        if (!busy) {
+            clearOutcome.restart();
+        }
         progressBar.setVisible(busy);
         cancelButton.setVisible(busy);
     }

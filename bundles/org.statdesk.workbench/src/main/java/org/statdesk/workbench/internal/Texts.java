@@ -52,6 +52,23 @@ public final class Texts {
         return titles.getOrDefault(key, key);
     }
 
+    /** The specialties whose titles are known (key to title), in key order. */
+    public Map<String, String> specialties() {
+        return new java.util.TreeMap<>(titles);
+    }
+
+    /**
+     * A code's word on screen (规模 {@code above} is 四上, 名录状态 {@code in_register} 在库): the text
+     * {@code group.key}, or the code itself when there is none.
+     */
+    public String word(String group, String key) {
+        if (key == null) {
+            return "";
+        }
+        String s = get(group + "." + key);
+        return s.startsWith(group + ".") ? key : s;
+    }
+
     public String status(String key) {
         String s = get("status." + key);
         return s.startsWith("status.") ? key : s;

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.feature.FeatureManager;
+import org.statdesk.api.people.People;
 import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.api.workbench.View;
@@ -35,11 +36,19 @@ public class UnitView implements View {
     private final Journal journal;
     private final Texts texts;
     private final FeatureManager features;
+    private People people;
 
     @Activate
     public UnitView(@Reference Register register, @Reference Journal journal,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL) FeatureManager features, BundleContext ctx) {
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) FeatureManager features,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) People people, BundleContext ctx) {
         this(register, journal, features, Texts.of(ctx.getProperty("statdesk.locale")));
+        this.people = people;
+    }
+
+    UnitView(Register register, Journal journal, FeatureManager features, Texts texts, People people) {
+        this(register, journal, features, texts);
+        this.people = people;
     }
 
     UnitView(Register register, Journal journal, FeatureManager features, Texts texts) {
@@ -108,6 +117,55 @@ public class UnitView implements View {
         return root;
     }
 
+    /**
+     * Who did it, by display name: the journal names a signed-in person "login（display）"; an older entry or the
+     * operating-system account by login alone, shown by its display name when the people service knows it.
+     */
+    String person(String user) {
+        if (user == null) {
+            return "";
+        }
+        int open = user.indexOf('（');
+        if (open > 0 && user.endsWith("）")) {
+            return user.substring(open + 1, user.length() - 1);
+        }
+        if (people != null) {
+            try {
+                for (People.User u : people.users()) {
+                    if (u.login().equals(user) && u.display() != null && !u.display().isBlank()) {
+                        return u.display();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the users cannot be read now: the login is still who it was
+            }
+        }
+        return user;
+    }
+
+    /** A journaled value in words where it is a code: a status, a scale. */
+    String value(String field, String v) {
+        return switch (field == null ? "" : field) {
+            case "status" -> {
+                String w = texts.word("unitStatus", v);
+                yield v == null || !w.equals(v) ? w : texts.status(v);
+            }
+            case "scale" -> texts.word("scale", v);
+            default -> {
+                if (v == null) {
+                    yield "";
+                }
+                // a new record's summary ("above 620602") says its codes in words too
+                List<String> words = new java.util.ArrayList<>();
+                for (String t : v.split(" ", -1)) {
+                    String w = texts.word("scale", t);
+                    words.add(w.equals(t) ? texts.word("unitStatus", t) : w);
+                }
+                yield String.join(" ", words);
+            }
+        };
+    }
+
     private void show(JPanel root, JPanel fields, JPanel hist, JLabel none, Unit u, List<Journal.Entry> entries,
             DefaultTableModel history) {
         root.removeAll();
@@ -122,7 +180,8 @@ public class UnitView implements View {
             String[][] kv = {{"code", u.creditCode()}, {"name", u.name()}, {"division", division},
                 {"industry", u.industryCode()}, {"specialty", features == null ? u.specialty()
                     : features.title(u.specialty(), texts.language())},
-                {"scale", u.scale()}, {"revenue", f.format(u.revenue())}, {"status", u.status()},
+                {"scale", texts.word("scale", u.scale())}, {"revenue", f.format(u.revenue())},
+                {"status", texts.word("unitStatus", u.status())},
                 {"statistician", u.statistician()}, {"phone", u.phone()}, {"address", u.address()}};
             for (String[] p : kv) {
                 JLabel k = new JLabel(texts.get("unit." + p[0]));
@@ -132,7 +191,8 @@ public class UnitView implements View {
             }
             history.setRowCount(0);
             for (Journal.Entry e : entries) {
-                history.addRow(new Object[] {e.time(), e.user(), e.field(), e.oldValue(), e.newValue(), e.reason()});
+                history.addRow(new Object[] {Times.local(e.time()), person(e.user()), texts.word("journal.field", e.field()),
+                    value(e.field(), e.oldValue()), value(e.field(), e.newValue()), e.reason()});
             }
             JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, fields, hist);
             split.setBorder(null);

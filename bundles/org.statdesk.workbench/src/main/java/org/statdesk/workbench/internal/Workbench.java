@@ -24,6 +24,7 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.statdesk.api.feature.FeatureManager;
 import org.statdesk.api.people.People;
 import org.statdesk.api.people.Person;
+import org.statdesk.api.review.ReportForm;
 import org.statdesk.api.workbench.View;
 
 /**
@@ -37,6 +38,9 @@ public class Workbench {
     private volatile Shell shell;
     private volatile ServiceTracker<View, View> views;
     private volatile ServiceTracker<FeatureManager, FeatureManager> featureManagers;
+    private volatile ServiceTracker<ReportForm, ReportForm> forms;
+    /** Coalesces the report forms' comings and goings (a feature brings several at once) into one refresh. */
+    private javax.swing.Timer formsChanged;
     private volatile BundleListener bundleListener;
     private volatile boolean closing;
     private Texts texts;
@@ -57,6 +61,7 @@ public class Workbench {
             // while the person types, and the window and views come once they signed in.
             EventQueue.invokeLater(() -> {
                 Looks.install(flatLafLoader());
+                Dialogs.localize(texts);
                 Person person = new SignInDialog(texts).ask(people::signInForSession);
                 if (person == null || closing) {
                     windowClosed();
@@ -64,6 +69,8 @@ public class Workbench {
                 }
                 shell = new Shell(texts, data, period, this::windowClosed);
                 shell.setPerson(person);
+                // The same matrix as the command line's: the permission names the commands declare.
+                shell.setAccess(permission -> people.allows(person.role(), permission));
                 showWindow();
                 openTrackers();
             });
@@ -72,6 +79,7 @@ public class Workbench {
         try {
             EventQueue.invokeAndWait(() -> {
                 Looks.install(flatLafLoader());
+                Dialogs.localize(texts);
                 Startup.mark("look installed");
                 shell = new Shell(texts, data, period, this::windowClosed);
                 if (people != null) {
@@ -119,6 +127,38 @@ public class Workbench {
             }
         };
         ctx.addBundleListener(bundleListener);
+        // A specialty's report form comes or goes with its feature: the views refresh at once (its flags, indicators).
+        EventQueue.invokeLater(() -> {
+            formsChanged = new javax.swing.Timer(300, e -> {
+                if (shell != null) {
+                    shell.refreshViews();
+                }
+            });
+            formsChanged.setRepeats(false);
+        });
+        forms = new ServiceTracker<>(ctx, ReportForm.class, null) {
+            @Override
+            public ReportForm addingService(ServiceReference<ReportForm> ref) {
+                ReportForm f = super.addingService(ref);
+                formsChangedLater();
+                return f;
+            }
+
+            @Override
+            public void removedService(ServiceReference<ReportForm> ref, ReportForm f) {
+                super.removedService(ref, f);
+                formsChangedLater();
+            }
+        };
+        forms.open();
+    }
+
+    private void formsChangedLater() {
+        EventQueue.invokeLater(() -> {
+            if (formsChanged != null) {
+                formsChanged.restart();
+            }
+        });
     }
 
     /** The people service when the people bundle runs (it may still be activating: wait a moment for it). */
@@ -217,6 +257,9 @@ public class Workbench {
         }
         if (featureManagers != null) {
             featureManagers.close();
+        }
+        if (forms != null) {
+            forms.close();
         }
         Shell s = shell;
         shell = null;

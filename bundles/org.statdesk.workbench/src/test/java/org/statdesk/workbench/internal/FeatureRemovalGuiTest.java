@@ -194,6 +194,41 @@ class FeatureRemovalGuiTest {
         assertTrue(onEdt(() -> workbench.shell().statusText()).contains("2024-05"));
     }
 
+    private int problemRows() throws Exception {
+        return onEdt(() -> {
+            Host h = workbench.shell().host("statdesk.workbench.problems");
+            return h == null || h.component == null ? -1
+                    : ((ProblemsView.Panel) h.component.getClientProperty(ProblemsView.Panel.class)).model.getRowCount();
+        });
+    }
+
+    @Test
+    void aSpecialtysFlagsLeaveWithItsReportFormAndComeBackWithoutAPeriodSwitch() throws Exception {
+        Object[] demo = Fakes.demo(40);
+        org.statdesk.testing.FakeReview review = (org.statdesk.testing.FakeReview) demo[0];
+        org.statdesk.api.review.ReportForm form = review.forms.get(0);
+        BundleContext core = install("org.statdesk.core.fake").getBundleContext();
+        core.registerService(View.class, new ProblemsView(review, (org.statdesk.testing.ListRegister) demo[1],
+                Texts.of("zh")), props("statdesk.workbench.problems", "问题", "core", "bottom"));
+        Bundle industrial = install("org.statdesk.industrial.fake");
+        industrial.getBundleContext().registerService(org.statdesk.api.review.ReportForm.class, form, null);
+        workbench = new Workbench(framework.getBundleContext());
+        waitFor("the industrial flags", () -> problemRows() == 3, 10_000);
+
+        // disabled: the review no longer has the form (as its tracker drops it) and the form's service goes
+        review.forms.clear();
+        industrial.uninstall();
+        waitFor("the flags gone at once", () -> problemRows() == 0, 5_000);
+        assertEquals("2024-06", onEdt(() -> workbench.shell().period()), "no period switch");
+
+        // enabled again: the form is back, and so are its flags
+        review.forms.add(form);
+        install("org.statdesk.industrial.again").getBundleContext()
+                .registerService(org.statdesk.api.review.ReportForm.class, form, null);
+        waitFor("the flags back", () -> problemRows() == 3, 5_000);
+        assertEquals("2024-06", onEdt(() -> workbench.shell().period()));
+    }
+
     /** Copies System.err to the console and keeps it, to check that nothing failed on the way. */
     static final class TeeStream extends OutputStream {
         private final OutputStream a;

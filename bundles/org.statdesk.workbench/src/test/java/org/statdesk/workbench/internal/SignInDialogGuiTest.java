@@ -71,7 +71,7 @@ class SignInDialogGuiTest {
         assertArrayEquals(new Object[0], tried.toArray());
     }
 
-    private static JDialog showing() {
+    static JDialog showing() {
         for (Window w : Window.getWindows()) {
             if (w instanceof JDialog j && j.isShowing()) {
                 return j;
@@ -80,7 +80,7 @@ class SignInDialogGuiTest {
         return null;
     }
 
-    private static JDialog dialog() throws Exception {
+    static JDialog dialog() throws Exception {
         waitFor("the sign-in dialog", () -> showing() != null, 5_000);
         return WorkbenchGuiTest.onEdt(SignInDialogGuiTest::showing);
     }
@@ -92,12 +92,12 @@ class SignInDialogGuiTest {
         });
     }
 
-    private static void press(JDialog d, String label) throws Exception {
+    static void press(JDialog d, String label) throws Exception {
         SwingUtilities.invokeAndWait(() -> all(d, AbstractButton.class).stream()
                 .filter(b -> label.equals(b.getText())).findFirst().orElseThrow().doClick());
     }
 
-    private static List<String> texts(Container c) {
+    static List<String> texts(Container c) {
         List<String> out = new ArrayList<>();
         all(c, JLabel.class).forEach(l -> out.add(l.getText()));
         all(c, AbstractButton.class).forEach(b -> out.add(b.getText()));
@@ -108,7 +108,7 @@ class SignInDialogGuiTest {
         return all(c, type).stream().filter(x -> x.getClass() == type).findFirst().orElseThrow();
     }
 
-    private static <T> List<T> all(Container c, Class<T> type) {
+    static <T> List<T> all(Container c, Class<T> type) {
         List<T> out = new ArrayList<>();
         for (Component k : c.getComponents()) {
             if (type.isInstance(k)) {

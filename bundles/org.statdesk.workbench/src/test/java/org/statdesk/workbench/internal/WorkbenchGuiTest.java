@@ -11,11 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.EventQueue;
-import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -53,23 +51,13 @@ class WorkbenchGuiTest {
 
     @BeforeEach
     void open() throws Exception {
-        assertTrue(!GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") != null
-                && !System.getenv("DISPLAY").isBlank(),
-                "no display: the GUI tests open real windows; run .ci/run (it starts Xvfb), or Xvfb :99 & and DISPLAY=:99");
+        Gui.requireDisplay();
         Object[] demo = Fakes.demo(600);
         review = (FakeReview) demo[0];
         register = (ListRegister) demo[1];
         Texts texts = Texts.of("zh");
         // The review's comparisons are not faked here: the variance view opens (and is screenshot) empty.
-        ChartServiceImpl charts = new ChartServiceImpl(review, new org.statdesk.api.review.Comparisons() {
-            public List<org.statdesk.api.review.Comparison> comparisons(String period, String ind, String spec) {
-                return List.of();
-            }
-
-            public Parameters parameters() {
-                return new Parameters(0.5, 0.05, 7, 10, 2.0, null);
-            }
-        }, register, "zh");
+        ChartServiceImpl charts = Gui.charts(review, register);
         FeatureManager fm = new FakeFeatures();
         Journal journal = new FakeJournal(review);
         onEdt(() -> {
@@ -93,21 +81,11 @@ class WorkbenchGuiTest {
 
     @AfterEach
     void close() throws Exception {
-        if (shell != null) {
-            onEdt(() -> {
-                shell.dispose();
-                return null;
-            });
-        }
+        Gui.dispose(shell);
     }
 
     private void add(long key, View v, String id, String title, String specialty, String area) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(View.ID, id);
-        p.put(View.TITLE, title);
-        p.put(View.SPECIALTY, specialty);
-        p.put(View.AREA, area);
-        shell.addView(key, v, p);
+        Gui.add(shell, key, v, id, title, specialty, area, null);
     }
 
     private View industrialView() {
@@ -125,6 +103,9 @@ class WorkbenchGuiTest {
     }
 
     static <T> T onEdt(Callable<T> c) throws Exception {
+        if (EventQueue.isDispatchThread()) {
+            return c.call();
+        }
         AtomicReference<T> out = new AtomicReference<>();
         AtomicReference<Exception> err = new AtomicReference<>();
         EventQueue.invokeAndWait(() -> {
@@ -329,6 +310,75 @@ class WorkbenchGuiTest {
         assertTrue(top >= 0 && top < t.indexOf("环比差异图"), t.toString());
         assertTrue(t.indexOf("甲") < t.indexOf("乙"), t.toString());
         assertEquals(before.size() + 3, t.size());
+    }
+
+    @Test
+    void theLayoutNeverLosesAView() throws Exception {
+        onEdt(() -> {
+            for (int i = 0; i < 9; i++) {
+                Map<String, Object> p = new HashMap<>();
+                p.put(View.ID, "more." + i);
+                p.put(View.TITLE, "更多视图" + i);
+                String t = "更多视图" + i;
+                shell.addView("more" + i, ctx -> new JLabel(t), p);
+            }
+            return null;
+        });
+        javax.swing.JTabbedPane editor = onEdt(() -> (javax.swing.JTabbedPane) shell.host("more.0").component
+                .getParent());
+        assertTrue(onEdt(editor::getTabCount) >= 12);
+        assertEquals(1, (int) onEdt(editor::getTabRunCount), "one row of tabs, the rest behind its overflow list");
+        assertTrue(onEdt(() -> editor.getMinimumSize().height) >= 240, "the editors keep room for a chart");
+        // a double-click on a tab maximises its area, a second one restores every area
+        Runnable doubleClick = () -> {
+            Rectangle tab = editor.getBoundsAt(editor.getSelectedIndex());
+            editor.dispatchEvent(new java.awt.event.MouseEvent(editor, java.awt.event.MouseEvent.MOUSE_CLICKED,
+                    System.currentTimeMillis(), 0, tab.x + tab.width / 2, tab.y + tab.height / 2, 2, false,
+                    java.awt.event.MouseEvent.BUTTON1));
+        };
+        onEdt(() -> {
+            doubleClick.run();
+            return null;
+        });
+        assertEquals(editor, onEdt(() -> shell.layout().maximised()));
+        onEdt(() -> {
+            shell.frame().validate();
+            return null;
+        });
+        assertFalse(onEdt(() -> shell.openTitles()).isEmpty());
+        assertTrue(onEdt(() -> editor.getWidth()) > onEdt(() -> shell.frame().getWidth()) - 40,
+                "the editors fill the window");
+        onEdt(() -> {
+            doubleClick.run();
+            shell.frame().validate();
+            return null;
+        });
+        assertEquals(null, onEdt(() -> shell.layout().maximised()));
+        assertTrue(onEdt(() -> shell.host("statdesk.workbench.problems").component.isShowing()), "Problems back");
+        // a closed view comes back with 重置透视图
+        onEdt(() -> {
+            int at = editor.indexOfTab("功能管理");
+            ((java.util.function.IntConsumer) editor.getClientProperty("JTabbedPane.tabCloseCallback")).accept(at);
+            return null;
+        });
+        assertFalse(onEdt(() -> shell.openTitles()).contains("功能管理"));
+        onEdt(() -> {
+            shell.resetPerspective();
+            return null;
+        });
+        assertTrue(onEdt(() -> shell.openTitles()).contains("功能管理"));
+        // mnemonics, shortcuts, and the view menu grouped by area
+        javax.swing.JMenuBar bar = onEdt(() -> shell.frame().getJMenuBar());
+        assertEquals("文件(F)", onEdt(() -> bar.getMenu(0).getText()));
+        assertEquals(java.awt.event.KeyEvent.VK_F, (int) onEdt(() -> bar.getMenu(0).getMnemonic()));
+        assertEquals(java.awt.event.KeyEvent.VK_V, (int) onEdt(() -> bar.getMenu(1).getMnemonic()));
+        assertEquals("ctrl pressed Q", onEdt(() -> bar.getMenu(0).getItem(0).getAccelerator().toString()));
+        List<String> menu = onEdt(() -> shell.viewMenuEntries());
+        assertEquals("名录导航", menu.get(0));
+        assertEquals("-", menu.get(1));
+        assertEquals("问题", menu.get(menu.size() - 1));
+        assertEquals("-", menu.get(menu.size() - 2));
+        screenshot("workbench-tabs.png");
     }
 
     @Test

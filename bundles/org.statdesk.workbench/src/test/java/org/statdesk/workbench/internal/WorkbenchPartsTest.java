@@ -1,6 +1,5 @@
 package org.statdesk.workbench.internal;
 
-import org.statdesk.testing.FakeReview;
 import org.statdesk.testing.ListRegister;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,5 +93,94 @@ class WorkbenchPartsTest {
         assertTrue(outcomes.contains("审核 失败: 数据库不可用"), outcomes.toString());
         assertTrue(outcomes.contains("导出 已取消"), outcomes.toString());
         bg.shutdown();
+    }
+
+    @Test
+    void rulesAreShownByTitleAndTimesInLocalTime() {
+        Texts zh = Texts.of("zh");
+        assertEquals("电耗背离", RuleTitles.title("电耗背离：工业总产值环比增长超过30%而用电量下降超过10%，请核实", zh));
+        assertEquals("产销率", RuleTitles.title("产销率（工业销售产值/工业总产值）超出0.5～1.5，请核实", zh));
+        assertEquals("指标不能为负数", RuleTitles.title("{name}不能为负数", zh));
+        assertEquals("出口交货值不应大于工业销售产值", RuleTitles.title("出口交货值不应大于工业销售产值", zh));
+        java.util.Map<String, String> form = java.util.Map.of("export_le_sales", "出口交货值不应大于工业销售产值");
+        assertEquals("环比变化过大", RuleTitles.title("mom", "comparative", form, zh), "the review's own rule");
+        assertEquals("出口交货值不应大于工业销售产值", RuleTitles.title("export_le_sales", "logical", form, zh));
+        assertEquals("逻辑审核", RuleTitles.title("IND-L09", "logical", form, zh), "unknown: by its kind");
+        assertEquals("其他规则", RuleTitles.title("x", "new_kind", form, zh));
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        assertEquals("2026-11-30 09:12:01", Times.local("2026-11-30T01:12:01Z", shanghai));
+        assertEquals("2026-11-30 09:12:01", Times.local("2026-11-30T01:12:01.250+00:00", shanghai));
+        assertEquals("2026-11-30 01:12:01", Times.local("2026-11-30T01:12:01", shanghai), "no zone: as it is");
+        assertEquals("昨天", Times.local("昨天", shanghai));
+        assertEquals("四上", zh.word("scale", "above"));
+        assertEquals("在库", zh.word("unitStatus", "in_register"));
+        assertEquals("mystery", zh.word("unitStatus", "mystery"));
+    }
+
+    @Test
+    void aFormsRulesAreTitledFromItsRulesFile() throws Exception {
+        java.net.URL file = java.nio.file.Path.of("..", "org.statdesk.industrial", "src", "main", "resources", "rules",
+                "industrial.rules.json").toUri().toURL();
+        org.statdesk.api.review.ReportForm base = org.statdesk.testing.Forms.industrial();
+        org.statdesk.api.review.ReportForm form = new org.statdesk.api.review.ReportForm() {
+            public String code() {
+                return base.code();
+            }
+
+            public String title() {
+                return base.title();
+            }
+
+            public String specialty() {
+                return base.specialty();
+            }
+
+            public List<org.statdesk.api.review.Indicator> indicators() {
+                return base.indicators();
+            }
+
+            public List<String> comparedIndicators() {
+                return base.comparedIndicators();
+            }
+
+            public java.net.URL rules() {
+                return file;
+            }
+
+            public List<String> stratification() {
+                return base.stratification();
+            }
+
+            public int deadlineDay() {
+                return base.deadlineDay();
+            }
+        };
+        java.util.Map<String, String> titles = RuleTitles.of(List.of(form, base), Texts.of("zh"));
+        assertEquals("电耗背离", titles.get("electricity_divergence"));
+        assertEquals("指标不能为负数", titles.get("nonnegative"));
+        assertEquals("出口交货值不应大于工业销售产值", titles.get("export_le_sales"));
+        assertEquals(6, titles.size(), titles.toString());
+    }
+
+    @Test
+    void theStatusLineForgetsAnOldOutcome() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<StatusBar> bar = new java.util.concurrent.atomic.AtomicReference<>();
+        java.awt.EventQueue.invokeAndWait(() -> {
+            StatusBar b = new StatusBar(Texts.of("zh"));
+            b.started("导入", () -> { });
+            b.finished("导入", "导入 完成");
+            bar.set(b);
+        });
+        assertEquals("导入 完成", bar.get().work());
+        java.awt.EventQueue.invokeAndWait(() -> {
+            bar.get().started("审核", () -> { });
+            bar.get().clearOutcomeNow();
+        });
+        assertEquals("审核 …", bar.get().work(), "work in progress stays");
+        java.awt.EventQueue.invokeAndWait(() -> {
+            bar.get().finished("审核", "审核 完成");
+            bar.get().clearOutcomeNow();
+        });
+        assertEquals("", bar.get().work(), "an old outcome goes");
     }
 }
