@@ -167,6 +167,11 @@ public final class Main {
         if (System.getProperty("log4j2.loggerContextFactory") == null) {
             System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         }
+        // PDFBox logs through commons-logging, which picks the Log4j API exported by the POI bundle; embedded without
+        // its activator, that API finds no provider in OSGi and says so on stderr (then uses its simple logger)
+        if (System.getProperty("log4j2.statusLoggerLevel") == null) {
+            System.setProperty("log4j2.statusLoggerLevel", "OFF");
+        }
         System.setProperty("statdesk.home", home.toString());
         System.setProperty("statdesk.data", o.data().toString());
 

@@ -1,6 +1,7 @@
 package org.statdesk.launcher.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,7 @@ class DocumentsIT {
         Dist.Result m = dist.run("--data", d, "run", "report:missing", "--period", period, "--out", missing.toString(),
                 "--json");
         assertEquals(0, m.exit(), m::toString);
+        assertFalse(m.err().contains("Log4j"), "PDFBox's logging says nothing on stderr: " + m.err());
         JsonNode city = cityRates(d, period);
         int due = city.get("due").asInt();
         int reported = city.get("reported").asInt();
