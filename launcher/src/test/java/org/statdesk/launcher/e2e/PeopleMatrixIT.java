@@ -133,6 +133,42 @@ class PeopleMatrixIT {
     }
 
     @Test
+    void aCountyUserReadsTheJournalOfItsCountysUnitsOnly() throws Exception {
+        String mine = anyUnitOf(LZ, null);
+        String other = anyUnitOf("620621", null);
+        JsonNode history = as("liangzhou", "audit:log", "--entity", mine).json().get("entries");
+        assertTrue(history.size() > 0, "the history of a unit of the county");
+        refused(as("liangzhou", "audit:log", "--entity", other), "scope");
+        assertTrue(as("pucha", "audit:log", "--entity", other).json().get("entries").size() > 0);
+        JsonNode recent = as("liangzhou", "audit:log").json().get("entries");
+        JsonNode all = as("juzhang", "audit:log").json().get("entries");
+        assertTrue(recent.size() < all.size(), recent.size() + " of " + all.size());
+        for (JsonNode e : recent) {
+            String user = e.get("user").asText();
+            boolean own = user.startsWith("liangzhou");
+            boolean ofTheCounty = false;
+            for (String segment : e.get("key").asText().split("/")) {
+                String county = countyOf(segment);
+                ofTheCounty |= LZ.equals(county);
+                assertFalse(county != null && !LZ.equals(county) && !own, e::toString);
+            }
+            assertTrue(own || ofTheCounty, e::toString);
+        }
+    }
+
+    /** The county of a key segment that is a unit's code (units applied by other tests too), else null. */
+    private static String countyOf(String segment) throws Exception {
+        if (!segment.matches("[0-9A-Z]{18}")) {
+            return null;
+        }
+        if (!COUNTY.containsKey(segment)) {
+            JsonNode division = as("pucha", "registry:show", segment).json().findValue("division_code");
+            COUNTY.put(segment, division == null ? "" : division.asText().substring(0, 6));
+        }
+        return COUNTY.get(segment).isEmpty() ? null : COUNTY.get(segment);
+    }
+
+    @Test
     void actingOutsideTheScopeIsNotPermittedAndChangesNothing() throws Exception {
         String before = everything();
         String other = anyUnitOf("620621", "industrial");

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.audit.TrustAnchors;
 import org.statdesk.api.command.Args;
@@ -16,6 +18,8 @@ import org.statdesk.api.command.Command;
 import org.statdesk.api.command.CommandResult;
 import org.statdesk.api.command.CommandSpec;
 import org.statdesk.api.command.InputError;
+import org.statdesk.api.people.People;
+import org.statdesk.api.registry.Register;
 import org.statdesk.api.store.Store;
 
 /** audit:verify, audit:head and audit:log. */
@@ -111,15 +115,22 @@ public final class AuditCommands {
 
     @Component(service = Command.class)
     @CommandSpec(name = "audit:log", usage = "audit:log [--entity CODE] [--since YYYY-MM-DD] [--json]",
-            description = "the journal entries of a unit or record (CODE and CODE/...), oldest first")
+            description = "the journal entries of a unit or record (CODE and CODE/...), oldest first; a county or"
+                    + " section user sees their scope's units and their own acts")
     public static final class Log implements Command {
-        private final Journal journal;
-        private final Store store;
+        private final JournalImpl journal;
+        private final People people;
+        private final Register register;
 
         @Activate
-        public Log(@Reference Journal journal, @Reference Store store) {
-            this.journal = journal;
-            this.store = store;
+        public Log(@Reference Journal journal,
+                @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+                People people,
+                @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+                Register register) {
+            this.journal = impl(journal);
+            this.people = people;
+            this.register = register;
         }
 
         @Override
@@ -136,7 +147,12 @@ public final class AuditCommands {
                 }
             }
             String entity = args.option("entity").orElse(args.positional().isEmpty() ? null : args.positional().get(0));
-            List<Journal.Entry> entries = entity == null ? recent(since) : journal.history(entity, since);
+            LogScope scope = new LogScope(people, register);
+            if (entity != null) {
+                scope.require(entity);
+            }
+            List<Journal.Entry> entries = scope.visible(entity == null ? journal.recent(since, 1000)
+                    : journal.history(entity, since));
             StringBuilder text = new StringBuilder();
             for (Journal.Entry e : entries) {
                 text.append(e.seq()).append(' ').append(e.time()).append(' ').append(e.user()).append(' ')
@@ -145,28 +161,6 @@ public final class AuditCommands {
                         .append(e.reason() == null ? "" : " (" + e.reason() + ")").append('\n');
             }
             return CommandResult.ok(Map.of("entries", entries), text.toString().stripTrailing());
-        }
-
-        /** Without an entity: the last 1,000 entries (since the date if given), oldest first. */
-        private List<Journal.Entry> recent(LocalDate since) throws Exception {
-            String sql = "SELECT seq, entry_time, user_name, bundle, entity, entity_key, field, old_value, new_value,"
-                    + " reason, row_digest, hash FROM aud_journal" + (since == null ? "" : " WHERE entry_time >= ?")
-                    + " ORDER BY seq DESC FETCH FIRST 1000 ROWS ONLY";
-            java.util.ArrayList<Journal.Entry> out = new java.util.ArrayList<>();
-            try (Connection c = store.connection(); var ps = c.prepareStatement(sql)) {
-                if (since != null) {
-                    ps.setString(1, since.toString());
-                }
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Journal.Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
-                    }
-                }
-            }
-            java.util.Collections.reverse(out);
-            return out;
         }
     }
 }

@@ -377,6 +377,32 @@ public final class JournalImpl implements Journal, TrustAnchors {
         }
     }
 
+    /** audit:log without an entity: the last {@code limit} entries (since the date if given), oldest first. */
+    List<Entry> recent(LocalDate since, int limit) throws SQLException {
+        String sql = "SELECT seq, entry_time, user_name, bundle, entity, entity_key, field, old_value, new_value,"
+                + " reason, row_digest, hash FROM aud_journal" + (since == null ? "" : " WHERE entry_time >= ?")
+                + " ORDER BY seq DESC FETCH FIRST " + limit + " ROWS ONLY";
+        List<Entry> out = new ArrayList<>();
+        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (since != null) {
+                ps.setString(1, since.toString());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(entry(rs));
+                }
+            }
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12));
+    }
+
     @Override
     public List<Entry> history(String key, LocalDate since) throws SQLException {
         String sql = "SELECT seq, entry_time, user_name, bundle, entity, entity_key, field, old_value, new_value,"
@@ -397,9 +423,7 @@ public final class JournalImpl implements Journal, TrustAnchors {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), rs.getString(12)));
+                    out.add(entry(rs));
                 }
             }
         }
