@@ -17,7 +17,8 @@ public final class ServicesForm extends DeclaredForm {
             new Indicator("revenue_ytd", "营业收入本年累计", "千元", "ytd"),
             new Indicator("cost_ytd", "营业成本本年累计", "千元", "ytd"),
             new Indicator("payroll_ytd", "应付职工薪酬本年累计", "千元", "ytd"),
-            new Indicator("employees", "从业人员期末人数", "人", "stock", List.of("期末从业人数", "从业人员")));
+            new Indicator("employees", "从业人员期末人数", "人", "stock", List.of("期末从业人数", "从业人员")),
+            new Indicator("tax_surcharge_ytd", "税金及附加本年累计", "千元", "ytd", List.of("税金及附加")));
 
     public ServicesForm() {
         super("F103", "规模以上服务业财务状况（月报）", "services", INDICATORS, List.of("revenue_ytd", "employees"),
