@@ -1,9 +1,7 @@
 package org.statdesk.review.internal;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
-import org.statdesk.api.review.Indicator;
 
 /**
  * A hand-made unit for the rules of one form: figures by code for this and last month; an indicator not set is not
@@ -26,13 +24,11 @@ final class SpecialtyCase {
     }
 
     private int at(String code) {
-        List<Indicator> ind = form.indicators();
-        for (int j = 0; j < ind.size(); j++) {
-            if (ind.get(j).code().equals(code)) {
-                return j;
-            }
+        int j = form.indexOf(code);
+        if (j < 0) {
+            throw new IllegalArgumentException(code);
         }
-        throw new IllegalArgumentException(code);
+        return j;
     }
 
     SpecialtyCase now(String code, double v) {
