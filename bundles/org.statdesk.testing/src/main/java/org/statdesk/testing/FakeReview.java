@@ -28,12 +28,19 @@ public final class FakeReview implements ReviewService {
     /** {id, action, text, reason} of every resolve call. */
     public final List<String[]> resolved = new ArrayList<>();
     public final List<Journal.Entry> journal = new CopyOnWriteArrayList<>();
+    /** The months released, as {@code period/specialty}. */
+    public final java.util.Set<String> released = new java.util.HashSet<>();
     /** How often {@link #flags} was asked (views must not ask again on every repaint). */
     public int flagCalls;
 
     public void put(String period, String indicator, String code, double v) {
         values.computeIfAbsent(period, k -> new HashMap<>()).computeIfAbsent(indicator, k -> new HashMap<>())
                 .put(code, v);
+    }
+
+    @Override
+    public boolean released(String period, String specialty) {
+        return released.contains(period + "/" + specialty);
     }
 
     @Override

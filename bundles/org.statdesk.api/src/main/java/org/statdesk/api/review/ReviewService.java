@@ -7,6 +7,21 @@ import org.osgi.annotation.versioning.ProviderType;
 /** Review of monthly reports (审核), as charts and views use it. */
 @ProviderType
 public interface ReviewService {
+    /**
+     * What the totals, charts and exports of a month not released carry (未经评估，不得对外公布).
+     *
+     * @since 1.4
+     */
+    String NOT_FOR_PUBLICATION = "未经评估，不得对外公布";
+
+    /**
+     * Whether the month of a specialty is released (evaluated and then released, and no figure changed since): only
+     * then may its figures leave the bureau.
+     *
+     * @since 1.4
+     */
+    boolean released(String period, String specialty);
+
     /** The report forms now contributed by enabled specialties. */
     List<ReportForm> forms();
 

@@ -49,6 +49,17 @@ public final class ReviewServiceImpl implements ReviewService {
     }
 
     @Override
+    public boolean released(String period, String specialty) {
+        Checks.period(period);
+        try (java.sql.Connection c = store.connection()) {
+            String[] s = org.statdesk.review.internal.tables.PeriodTable.read(c, period, specialty);
+            return s != null && s[0].equals("released");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public List<ReportForm> forms() {
         return forms.forms();
     }

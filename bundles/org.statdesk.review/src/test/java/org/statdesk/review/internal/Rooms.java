@@ -1,5 +1,8 @@
 package org.statdesk.review.internal;
 
+import org.statdesk.review.internal.evaluation.EvaluationsImpl;
+import org.statdesk.review.internal.evaluation.Gate;
+
 import org.statdesk.api.audit.Journal;
 import org.statdesk.api.people.People;
 import org.statdesk.api.registry.Register;
@@ -30,6 +33,8 @@ final class Rooms {
     final QueryListImpl queries;
     final ReviewServiceImpl service;
     final PersonScope scope;
+    final Gate gate;
+    final EvaluationsImpl evaluations;
 
     /** A single workstation: no people bundle, everything within scope. */
     Rooms(Store store, Journal journal, Register register, Settings settings) {
@@ -40,12 +45,14 @@ final class Rooms {
     Rooms(Store store, Journal journal, Register register, Settings settings, People people) {
         schema = () -> store;
         scope = new PersonScope(register, people);
-        imports = new ReportImportImpl(schema, journal, register, forms, scope, tables);
+        gate = new Gate(journal, scope, "reopen");
+        imports = new ReportImportImpl(schema, journal, register, forms, scope, tables, gate);
         runs = new ReviewRunImpl(schema, journal, scope, forms, settings);
-        flags = new FlagWorkflowImpl(schema, journal, forms, scope);
+        flags = new FlagWorkflowImpl(schema, journal, forms, scope, gate);
         rates = new ReportingRatesImpl(schema, scope, forms);
         statuses = new PeriodStatusesImpl(schema, journal, forms, flags, scope);
         aggregates = new AggregatesImpl(schema, scope, forms, statuses);
+        evaluations = new EvaluationsImpl(schema, journal, scope, forms, flags, rates, aggregates, statuses);
         queries = new QueryListImpl(schema, register, forms, flags, tables);
         service = new ReviewServiceImpl(schema, forms, runs, flags, rates, scope);
     }

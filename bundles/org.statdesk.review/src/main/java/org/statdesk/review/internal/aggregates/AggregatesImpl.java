@@ -74,7 +74,7 @@ public final class AggregatesImpl implements Aggregates {
                 PeriodStatuses.PeriodStatus st = statuses.status(period, f.specialty());
                 boolean released = st.status().equals("released");
                 out.add(new Aggregate(period, f.specialty(), f.code(), st.status(), released,
-                        released ? "已发布" : "数据未经评估发布，仅供内部审核，不得对外公布（统一数据公布途径）", st.note(),
+                        released ? "已发布" : NOT_FOR_PUBLICATION, st.note(),
                         totals));
             }
         } catch (SQLException e) {

@@ -17,6 +17,7 @@ import org.statdesk.api.review.Flag;
 import org.statdesk.api.store.Store;
 import org.statdesk.review.internal.Engine;
 import org.statdesk.review.internal.FormSpec;
+import org.statdesk.review.internal.evaluation.Gate;
 import org.statdesk.review.internal.forms.FormCatalogue;
 import org.statdesk.review.internal.scope.ReviewScope;
 import org.statdesk.review.internal.tables.FlagTable;
@@ -35,10 +36,12 @@ public final class FlagWorkflowImpl implements FlagWorkflow {
     private final Journal journal;
     private final FormCatalogue forms;
     private final ReviewScope scope;
+    private final Gate gate;
 
     @Activate
     public FlagWorkflowImpl(@Reference ReviewSchema schema, @Reference Journal journal,
-            @Reference FormCatalogue forms, @Reference ReviewScope scope) {
+            @Reference FormCatalogue forms, @Reference ReviewScope scope, @Reference Gate gate) {
+        this.gate = gate;
         this.store = schema.store();
         this.journal = journal;
         this.forms = forms;
@@ -169,5 +172,6 @@ public final class FlagWorkflowImpl implements FlagWorkflow {
         }
         journal.recordRow(c, ReportTable.NAME, ReportTable.key(f.period(), f.creditCode(), form), f.indicator(),
                 old == null ? null : Sql.text(old), Sql.text(value), reason);
+        gate.changed(c, List.of(new Gate.Change(f.period(), spec.specialty(), f.creditCode())), reason);
     }
 }

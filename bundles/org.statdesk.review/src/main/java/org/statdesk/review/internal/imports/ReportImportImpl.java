@@ -35,6 +35,7 @@ import org.statdesk.api.review.Indicator;
 import org.statdesk.api.store.Store;
 import org.statdesk.review.internal.FormSpec;
 import org.statdesk.review.internal.Period;
+import org.statdesk.review.internal.evaluation.Gate;
 import org.statdesk.review.internal.forms.FormCatalogue;
 import org.statdesk.review.internal.scope.ReviewScope;
 import org.statdesk.review.internal.tables.FormSlotTable;
@@ -59,10 +60,13 @@ public final class ReportImportImpl implements ReportImport {
     private final FormCatalogue forms;
     private final ReviewScope scope;
     private final TableFiles tables;
+    private final Gate gate;
 
     @Activate
     public ReportImportImpl(@Reference ReviewSchema schema, @Reference Journal journal, @Reference Register register,
-            @Reference FormCatalogue forms, @Reference ReviewScope scope, @Reference TableFiles tables) {
+            @Reference FormCatalogue forms, @Reference ReviewScope scope, @Reference TableFiles tables,
+            @Reference Gate gate) {
+        this.gate = gate;
         this.store = schema.store();
         this.journal = journal;
         this.register = register;
@@ -287,6 +291,7 @@ public final class ReportImportImpl implements ReportImport {
         int revisions = 0;
         List<String[]> revised = new ArrayList<>();
         Stamps stamped = new Stamps();
+        List<Gate.Change> touched = new ArrayList<>();
         try (PreparedStatement ins = c.prepareStatement(ReportTable.INSERT);
                 PreparedStatement upd = c.prepareStatement(ReportTable.UPDATE)) {
             int batch = 0;
@@ -309,6 +314,7 @@ public final class ReportImportImpl implements ReportImport {
                     }
                     addedKeys.add(rowKey);
                     stamped.add(k.period(), in.form.code());
+                    touched.add(new Gate.Change(k.period(), in.form.specialty(), k.creditCode()));
                     continue;
                 }
                 double[] after = before.clone();
@@ -336,6 +342,7 @@ public final class ReportImportImpl implements ReportImport {
                 ReportTable.bindUpdate(upd, after, revision, revision ? was : writeNo, k.period(), k.creditCode(),
                         in.form.code());
                 upd.addBatch();
+                touched.add(new Gate.Change(k.period(), in.form.specialty(), k.creditCode()));
                 if (revision) {
                     revisions++;
                     for (int i : diff) {
@@ -370,6 +377,9 @@ public final class ReportImportImpl implements ReportImport {
         if (!marks.isEmpty()) {
             journal.recordRows(c, ReviewMarkTable.NAME, marks, "import", reason);
         }
+        // an evaluated or released month whose figures changed goes back to collecting (or, by the bureau's
+        // setting, a released one refuses them: this transaction then rolls back)
+        gate.changed(c, touched, reason);
         return new ImportSummary(nValues, reports.size(), addedKeys.size(), changedKeys.size() + revisions,
                 unchanged, revisions);
     }

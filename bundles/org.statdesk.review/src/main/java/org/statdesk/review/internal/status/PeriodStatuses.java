@@ -14,5 +14,15 @@ public interface PeriodStatuses {
     /**
      * Moves a period one step on: reviewed needs no open error flag left, evaluated the evaluation note. Journaled.
      */
-    PeriodStatus advance(String period, String specialty, String to, String note) throws Exception;
+    default PeriodStatus advance(String period, String specialty, String to, String note) throws Exception {
+        return advance(period, specialty, to, note, c -> { });
+    }
+
+    /** As {@link #advance(String, String, String, String)}, with {@code also} written in the same transaction. */
+    PeriodStatus advance(String period, String specialty, String to, String note, Also also) throws Exception;
+
+    /** What a step writes besides the status (the evaluations of the counties), in its transaction. */
+    interface Also {
+        void write(java.sql.Connection c) throws java.sql.SQLException;
+    }
 }

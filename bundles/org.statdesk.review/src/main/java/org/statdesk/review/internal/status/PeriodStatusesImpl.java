@@ -46,7 +46,8 @@ public final class PeriodStatusesImpl implements PeriodStatuses {
     }
 
     @Override
-    public PeriodStatus advance(String period, String specialty, String to, String note) throws Exception {
+    public PeriodStatus advance(String period, String specialty, String to, String note, Also also)
+            throws Exception {
         Checks.period(period);
         forms.selected(specialty);
         PeriodStatus now = status(period, specialty);
@@ -81,6 +82,7 @@ public final class PeriodStatusesImpl implements PeriodStatuses {
         }
         String kept = note == null ? now.note() : note;
         return store.inTransaction(c -> {
+            also.write(c);
             PeriodTable.write(c, period, specialty, to, kept);
             journal.recordRow(c, PeriodTable.NAME, PeriodTable.key(period, specialty), "status", now.status(), to,
                     note);

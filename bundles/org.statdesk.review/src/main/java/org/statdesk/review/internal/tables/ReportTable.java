@@ -43,6 +43,10 @@ public final class ReportTable {
     public static final String SELECT_FIGURES = "SELECT credit_code, " + VALUES + " FROM " + NAME
             + " WHERE period = ? AND form = ?";
 
+    /** Which units reported which months of a form in a range of periods (after ?, up to ? inclusive). */
+    public static final String SELECT_REPORTED = "SELECT credit_code, period FROM " + NAME
+            + " WHERE form = ? AND period > ? AND period <= ?";
+
     private ReportTable() {
     }
 

@@ -25,7 +25,8 @@ public final class SchemaImpl implements ReviewSchema {
             @Reference(target = "(" + TABLE + "=" + FlagTable.NAME + ")") AuditedTable flags,
             @Reference(target = "(" + TABLE + "=" + PeriodTable.NAME + ")") AuditedTable periods,
             @Reference(target = "(" + TABLE + "=" + FormSlotTable.NAME + ")") AuditedTable slots,
-            @Reference(target = "(" + TABLE + "=" + ReviewMarkTable.NAME + ")") AuditedTable marks)
+            @Reference(target = "(" + TABLE + "=" + ReviewMarkTable.NAME + ")") AuditedTable marks,
+            @Reference(target = "(" + TABLE + "=" + EvaluationTable.NAME + ")") AuditedTable evaluations)
             throws SQLException {
         this.store = store;
         store.migrate(ctx.getBundle());
