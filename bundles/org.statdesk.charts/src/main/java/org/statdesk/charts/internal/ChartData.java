@@ -123,6 +123,15 @@ public final class ChartData {
         throw new BadInputException("no report form is enabled: enable a specialty or give --indicator");
     }
 
+    /** Whether the month is released for the specialty, or for every enabled one when null (what may be published). */
+    boolean released(String period, String specialty) {
+        if (specialty != null) {
+            return review.released(period, specialty);
+        }
+        return review.forms().stream().map(ReportForm::specialty).distinct()
+                .allMatch(s -> review.released(period, s));
+    }
+
     List<ReportForm> forms(String specialty) {
         List<ReportForm> out = new ArrayList<>();
         for (ReportForm f : review.forms()) {

@@ -59,7 +59,7 @@ public class ChartServiceImpl implements ChartSource {
     public ChartServiceImpl(ReviewService review, Comparisons comparisons, Register register, String language) {
         this.data = new ChartData(review, comparisons, register);
         this.msg = Msg.of(language);
-        this.charts = new Charts(msg, this::scopeTitle);
+        this.charts = new Charts(msg, this::scopeTitle, data::released);
     }
 
     private String scopeTitle(String specialty) {

@@ -59,10 +59,17 @@ final class Charts {
     private final Msg msg;
     /** The title of a specialty's report forms, as the forms give it: the charts name no specialty themselves. */
     private final Function<String, String> scopeTitle;
+    /** Whether a month of a specialty (null: every one charted) is released; else the chart says it is not public. */
+    private final java.util.function.BiPredicate<String, String> released;
 
     Charts(Msg msg, Function<String, String> scopeTitle) {
+        this(msg, scopeTitle, (period, specialty) -> true);
+    }
+
+    Charts(Msg msg, Function<String, String> scopeTitle, java.util.function.BiPredicate<String, String> released) {
         this.msg = msg;
         this.scopeTitle = scopeTitle;
+        this.released = released;
     }
 
     /** What a chart covers: the title of the specialty's forms, or all specialties. */
@@ -87,6 +94,19 @@ final class Charts {
         t.setBarPainter(new StandardBarPainter());
         t.setShadowVisible(false);
         return t;
+    }
+
+    /** As {@link #finish(JFreeChart, String)}, marked 未经评估，不得对外公布 unless the month is released. */
+    private JFreeChart finish(JFreeChart chart, String subtitle, String period, String specialty) {
+        finish(chart, subtitle);
+        if (!released.test(period, specialty)) {
+            TextTitle notice = new TextTitle(org.statdesk.api.review.ReviewService.NOT_FOR_PUBLICATION,
+                    Fonts.font(Font.BOLD, 13));
+            notice.setPaint(MARKER);
+            notice.setMargin(0, 0, 6, 0);
+            chart.addSubtitle(notice);
+        }
+        return chart;
     }
 
     private JFreeChart finish(JFreeChart chart, String subtitle) {
@@ -171,7 +191,7 @@ final class Charts {
                 msg.get("variance.range"), ds, PlotOrientation.VERTICAL, true, true, false);
         Comparisons.Parameters set = m.parameters();
         finish(chart, msg.get("variance.subtitle", scope(m.specialty()), pts.size(), m.flaggedCount(),
-                pct(m.median()), indicatorTitle(m.indicator())) + "\n" + parameters(m));
+                pct(m.median()), indicatorTitle(m.indicator())) + "\n" + parameters(m), m.period(), m.specialty());
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer rr = new Plotted.ClampedRenderer(lo + inset, hi - inset);
         rr.setSeriesShape(0, circle(pts.size() > 800 ? 4 : 6));
@@ -387,7 +407,7 @@ final class Charts {
         JFreeChart chart = ChartFactory.createScatterPlot(msg.get("hb.title", m.period(), m.indicator().name()),
                 msg.get("hb.domain", unit), msg.get("hb.range"), ds, PlotOrientation.VERTICAL, true, true, false);
         finish(chart, msg.get("hb.subtitle", scope(m.specialty()), tested.size(), m.hbOutlierCount(),
-                m.flaggedCount()) + "\n" + parameters(m, "parameters.hb"));
+                m.flaggedCount()) + "\n" + parameters(m, "parameters.hb"), m.period(), m.specialty());
         XYPlot plot = chart.getXYPlot();
         double minSize = tested.stream().mapToDouble(Point::size).min().orElse(1);
         double maxSize = tested.stream().mapToDouble(Point::size).max().orElse(10);
@@ -444,7 +464,7 @@ final class Charts {
         }
         JFreeChart chart = ChartFactory.createBarChart(msg.get("county.title", m.period(), m.indicator().name()),
                 msg.get("county.domain"), msg.get("county.range"), ds, PlotOrientation.VERTICAL, true, false, false);
-        finish(chart, msg.get("county.subtitle", scope(m.specialty())));
+        finish(chart, msg.get("county.subtitle", scope(m.specialty())), m.period(), m.specialty());
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
         r.setSeriesPaint(0, BARS[0]);
@@ -472,7 +492,7 @@ final class Charts {
         }
         JFreeChart chart = ChartFactory.createBarChart(msg.get("rates.title", m.period()), msg.get("county.domain"),
                 msg.get("rates.range"), ds, PlotOrientation.VERTICAL, true, false, false);
-        finish(chart, msg.get("rates.subtitle", scope(m.specialty())));
+        finish(chart, msg.get("rates.subtitle", scope(m.specialty())), m.period(), m.specialty());
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
         for (int i = 0; i < 3; i++) {

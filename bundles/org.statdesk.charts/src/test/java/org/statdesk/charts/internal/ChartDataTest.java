@@ -83,6 +83,29 @@ class ChartDataTest {
     }
 
     @Test
+    void aMonthNotReleasedIsMarkedNotForPublicationOnEveryChartOfIt() {
+        Charts charts = new Charts(Msg.of("zh"), data::scopeTitle, data::released);
+        java.util.function.Function<org.jfree.chart.JFreeChart, String> subtitles = c -> {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < c.getSubtitleCount(); i++) {
+                if (c.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+                    s.append(t.getText()).append('|');
+                }
+            }
+            return s.toString();
+        };
+        String notice = org.statdesk.api.review.ReviewService.NOT_FOR_PUBLICATION;
+        assertTrue(subtitles.apply(charts.county(data.county("2024-06", "output_value", "industrial")))
+                .contains(notice));
+        assertTrue(subtitles.apply(charts.variance(data.variance("2024-06", "output_value", "industrial")))
+                .contains(notice));
+        review.released.add("2024-06/industrial");
+        String after = subtitles.apply(charts.county(data.county("2024-06", "output_value", "industrial")));
+        assertTrue(!after.contains(notice), after);
+        assertTrue(subtitles.apply(charts.rates(data.rates("2024-06", "industrial"))).indexOf(notice) < 0);
+    }
+
+    @Test
     void theReviewsParametersAreTheSubtitlesAndNoConfigurationIsRead() {
         Charts charts = new Charts(Msg.of("zh"), data::scopeTitle);
         String defaults = charts.parameters(data.variance("2024-06", "output_value", "industrial"));
