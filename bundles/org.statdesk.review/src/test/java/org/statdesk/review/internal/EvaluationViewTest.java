@@ -48,23 +48,29 @@ class EvaluationViewTest {
                 rooms.service.resolve(f.id(), "confirm", null, null, null);
             }
         }
-        rooms.statuses.advance(P, "industrial", "reviewed", null);
-        EvaluationView view = new EvaluationView(rooms.evaluations, rooms.forms, register);
+        EvaluationView view = new EvaluationView(rooms.evaluations, rooms.forms, register, rooms.statuses);
         AtomicReference<JComponent> made = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> made.set(view.create(context())));
         JTable table = find(made.get(), JTable.class).get(0);
         waitFor(() -> table.getRowCount() == 3);
+        assertTrue(texts(made.get()).contains("采集中"), texts(made.get()));
+        // 审核完成 moves the month on as review:status --set reviewed does
+        SwingUtilities.invokeAndWait(() -> button(made.get(), "审核完成").doClick());
+        waitFor(() -> texts(made.get()).contains("已审核，待评估"));
+        assertEquals("reviewed", rooms.statuses.status(P, "industrial").status());
         assertEquals("待评估", table.getValueAt(0, 1));
         assertTrue(texts(made.get()).contains("已审核，待评估"), texts(made.get()));
         String first = rooms.evaluations.evaluations(P, "industrial").counties().get(0).county();
         assertTrue(String.valueOf(table.getValueAt(0, 0)).endsWith(first));
 
         rooms.evaluations.evaluate(P, "industrial", first, "returned", "增速与用电量不符");
-        JButton reload = find(made.get(), JButton.class).stream().filter(b -> b.getText().equals("刷新")).findFirst()
-                .orElseThrow();
-        SwingUtilities.invokeAndWait(reload::doClick);
+        SwingUtilities.invokeAndWait(() -> button(made.get(), "刷新").doClick());
         waitFor(() -> "退回".equals(table.getValueAt(0, 1)));
         assertEquals("增速与用电量不符", table.getValueAt(0, table.getColumnCount() - 1));
+    }
+
+    private static JButton button(Container c, String text) {
+        return find(c, JButton.class).stream().filter(b -> b.getText().equals(text)).findFirst().orElseThrow();
     }
 
     private static ViewContext context() {

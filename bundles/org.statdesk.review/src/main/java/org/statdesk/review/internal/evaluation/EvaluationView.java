@@ -30,6 +30,7 @@ import org.statdesk.api.workbench.View;
 import org.statdesk.api.workbench.ViewContext;
 import org.statdesk.review.internal.FormSpec;
 import org.statdesk.review.internal.forms.FormCatalogue;
+import org.statdesk.review.internal.status.PeriodStatuses;
 
 /**
  * The evaluation of the month (评估), where the city section does it: each county with the checks it is judged on
@@ -45,13 +46,15 @@ public final class EvaluationView implements View {
     private final Evaluations evaluations;
     private final FormCatalogue forms;
     private final Register register;
+    private final PeriodStatuses statuses;
 
     @Activate
     public EvaluationView(@Reference Evaluations evaluations, @Reference FormCatalogue forms,
-            @Reference Register register) {
+            @Reference Register register, @Reference PeriodStatuses statuses) {
         this.evaluations = evaluations;
         this.forms = forms;
         this.register = register;
+        this.statuses = statuses;
     }
 
     /** 凉州区 620602: the name a county user reads, with the code the commands take. */
@@ -178,6 +181,24 @@ public final class EvaluationView implements View {
             String text = note.getText().isBlank() ? null : note.getText().strip();
             load(() -> evaluations.evaluate(p, s, county, result, text), e -> refresh.run(), status);
         };
+        // the month's other steps, with the same permissions and checks as review:status --set
+        JButton reviewed = new JButton("审核完成");
+        JButton release = new JButton("发布…");
+        reviewed.setEnabled(ctx.allows("review.status.reviewed"));
+        release.setEnabled(ctx.allows("review.status.released"));
+        reviewed.addActionListener(e -> {
+            String s = (String) specialty.getSelectedItem();
+            String p = ctx.period();
+            load(() -> statuses.advance(p, s, "reviewed", null), x -> refresh.run(), status);
+        });
+        release.addActionListener(e -> {
+            String s = (String) specialty.getSelectedItem();
+            String p = ctx.period();
+            if (JOptionPane.showConfirmDialog(table, "发布 " + p + " " + s + " 的数据？发布后数据可对外公布。", "发布",
+                    JOptionPane.OK_CANCEL_OPTION) == JOptionPane.OK_OPTION) {
+                load(() -> statuses.advance(p, s, "released", null), x -> refresh.run(), status);
+            }
+        });
         pass.addActionListener(e -> decide.accept("passed"));
         back.addActionListener(e -> decide.accept("returned"));
         JButton reload = new JButton("刷新");
@@ -192,8 +213,10 @@ public final class EvaluationView implements View {
         JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT));
         top.add(specialty);
         top.add(reload);
+        top.add(reviewed);
         top.add(pass);
         top.add(back);
+        top.add(release);
         top.add(heading);
         JPanel north = new JPanel(new BorderLayout());
         north.add(top, BorderLayout.NORTH);
