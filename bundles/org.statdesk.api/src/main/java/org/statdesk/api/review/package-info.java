@@ -1,5 +1,5 @@
 /** Review of monthly reports (审核): report forms contributed by specialties, flags, rates, comparisons. */
-@Version("1.3.0")
+@Version("1.4.0")
 @Export
 package org.statdesk.api.review;
 
