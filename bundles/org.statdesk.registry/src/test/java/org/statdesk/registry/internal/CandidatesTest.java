@@ -152,6 +152,10 @@ class CandidatesTest {
         assertEquals("2024-12", earlier.get(0).candidate().from());
         assertEquals(1_000_000 + 1100, earlier.get(0).candidate().invoiced(), 1e-9);
         assertThrows(BadInputException.class, () -> fx.candidates(r).list("2025-13", false));
+        javax.swing.table.DefaultTableModel rows = new javax.swing.table.DefaultTableModel(0, 6);
+        CandidatesView.fill(rows, l);
+        assertEquals(meets.size(), rows.getRowCount());
+        assertTrue(((String) rows.getValueAt(0, 5)).contains("（12个月）"), (String) rows.getValueAt(0, 5));
     }
 
     private void register(String admitted, String applied) throws Exception {
@@ -195,6 +199,13 @@ class CandidatesTest {
         l.exit().forEach(e -> exits.put(e.candidate().unit().creditCode(), e.candidate().market().status() + " "
                 + e.candidate().market().statusDate()));
         assertEquals(Map.of(cancelled, "注销 2025-10-15", revoked, "吊销 2025-09-01", moved, "迁出 2025-08-20"), exits);
+        // the workbench view lists the same candidates, missing ones first
+        javax.swing.table.DefaultTableModel m = new javax.swing.table.DefaultTableModel(0, 6);
+        CandidatesView.fill(m, l);
+        assertEquals(3, m.getRowCount());
+        assertEquals("应退库", m.getValueAt(0, 0));
+        assertTrue(List.of(cancelled, revoked, moved).contains((String) m.getValueAt(0, 1)));
+        assertTrue(((String) m.getValueAt(0, 5)).startsWith("市场登记"), (String) m.getValueAt(0, 5));
         // without the records bundle: nothing to list, said so
         Candidates.Listing none = fx.candidates(null).list(null, false);
         assertTrue(!none.recordsAvailable() && none.missing().isEmpty() && none.exit().isEmpty());
