@@ -40,10 +40,13 @@ public final class ImporterComponent implements Importer {
         if (!Files.isRegularFile(file)) {
             throw RecordsParser.noFile(file);
         }
+        long t = System.nanoTime();
         String digest = "sha256:" + sha256(file);
         Batch batch = RecordsParser.parse(file, source, tables, LocalDate.now());
         List<String> periods = List.copyOf(batch.periods);
-        return db.store().inTransaction(c -> {
+        t = lap("read and judge", t);
+        long[] t2 = {t};
+        ImportResult result = db.store().inTransaction(c -> {
             int replaced = switch (source) {
                 case TAX, POWER -> {
                     int n = MonthlyTable.deletePeriods(c, source.code, periods);
@@ -65,8 +68,20 @@ public final class ImporterComponent implements Importer {
                     digest, "records:import " + file.getFileName() + " --source " + source.code + ": "
                             + batch.size() + " rows" + (periods.isEmpty() ? "" : ", periods " + String.join(",",
                                     periods)) + ", replaced " + replaced));
+            t2[0] = lap("replace and insert", t2[0]);
             return new ImportResult(source.code, batch.size(), periods, replaced, digest);
         });
+        lap("commit", t2[0]);
+        return result;
+    }
+
+    /** Phase times on stderr when the system property statdesk.timing is set (benchmarks), as the register's. */
+    private static long lap(String what, long since) {
+        long now = System.nanoTime();
+        if (Boolean.getBoolean("statdesk.timing")) {
+            System.err.printf("  %-18s %6d ms%n", what, (now - since) / 1_000_000);
+        }
+        return now;
     }
 
     static String sha256(Path file) throws IOException {

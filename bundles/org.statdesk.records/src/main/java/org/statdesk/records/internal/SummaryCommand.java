@@ -81,7 +81,8 @@ public final class SummaryCommand implements Command {
                 text.append("，").append(s.first()).append(" 至 ").append(s.latest());
             }
             if (s.statuses() != null && !s.statuses().isEmpty()) {
-                text.append("，").append(s.statuses());
+                text.append("，").append(String.join("、", s.statuses().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).toList()));
             }
             text.append('\n');
         }
