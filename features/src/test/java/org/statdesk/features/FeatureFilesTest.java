@@ -56,7 +56,7 @@ class FeatureFilesTest {
             Set.of("core", "workbench", "industrial", "trade", "services", "enforcement");
     static final Set<String> CORE_BUNDLES = Set.of("org.statdesk.api", "org.statdesk.runtime", "org.statdesk.store",
             "org.statdesk.tables", "org.statdesk.audit", "org.statdesk.people", "org.statdesk.registry",
-            "org.statdesk.review", "org.statdesk.charts", "org.statdesk.documents");
+            "org.statdesk.review", "org.statdesk.charts", "org.statdesk.documents", "org.statdesk.records");
     /** Specialty (line-of-business) bundles: each comes in its own feature, never in core. */
     static final Set<String> SPECIALTY_BUNDLES = Set.of("org.statdesk.industrial", "org.statdesk.trade",
             "org.statdesk.services", "org.statdesk.enforcement");

@@ -2,6 +2,7 @@ package org.statdesk.api.review;
 
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A report form (报表) declared by its facts: a specialty's form component extends this and passes its code, title,
@@ -26,9 +27,17 @@ public abstract class DeclaredForm implements ReportForm {
     private final URL rules;
     private final List<String> stratification;
     private final int deadlineDay;
+    private final Map<String, List<String>> confronted;
 
     protected DeclaredForm(String code, String title, String specialty, List<Indicator> indicators,
             List<String> comparedIndicators, URL rules, List<String> stratification, int deadlineDay) {
+        this(code, title, specialty, indicators, comparedIndicators, rules, stratification, deadlineDay, Map.of());
+    }
+
+    /** A form whose indicators are also confronted with records ({@link ReportForm#confronted()}); since 1.4. */
+    protected DeclaredForm(String code, String title, String specialty, List<Indicator> indicators,
+            List<String> comparedIndicators, URL rules, List<String> stratification, int deadlineDay,
+            Map<String, List<String>> confronted) {
         this.code = code;
         this.title = title;
         this.specialty = specialty;
@@ -37,6 +46,9 @@ public abstract class DeclaredForm implements ReportForm {
         this.rules = rules;
         this.stratification = List.copyOf(stratification);
         this.deadlineDay = deadlineDay;
+        Map<String, List<String>> c = new java.util.LinkedHashMap<>();
+        confronted.forEach((source, codes) -> c.put(source, List.copyOf(codes)));
+        this.confronted = java.util.Collections.unmodifiableMap(c);
     }
 
     @Override
@@ -77,5 +89,10 @@ public abstract class DeclaredForm implements ReportForm {
     @Override
     public final int deadlineDay() {
         return deadlineDay;
+    }
+
+    @Override
+    public final Map<String, List<String>> confronted() {
+        return confronted;
     }
 }

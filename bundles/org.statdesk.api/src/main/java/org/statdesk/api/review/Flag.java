@@ -1,7 +1,8 @@
 package org.statdesk.api.review;
 
 /**
- * A review flag (审核疑问): {@code kind} is {@code logical}, {@code comparative}, {@code unit_slip} or {@code hb};
+ * A review flag (审核疑问): {@code kind} is {@code logical}, {@code comparative}, {@code unit_slip}, {@code hb} or
+ * {@code records} (confronted with administrative records or the ledger, since 1.4);
  * {@code severity} {@code error} or {@code warning}; {@code status} {@code open}, {@code explained},
  * {@code corrected}, {@code confirmed} or {@code closed}. {@code expected} is null when there is no expectation.
  */

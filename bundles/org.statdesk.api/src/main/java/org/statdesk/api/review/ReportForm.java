@@ -2,6 +2,7 @@ package org.statdesk.api.review;
 
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -35,4 +36,15 @@ public interface ReportForm {
 
     /** Day of the following month by which a report counts as on time (及时). */
     int deadlineDay();
+
+    /**
+     * Which indicators are confronted with which administrative records (行政记录对比), since 1.4: a source of
+     * {@code org.statdesk.api.records.Records} ({@code tax}, {@code power}) to the indicators that carry its figure,
+     * in order of preference (a unit is confronted on the first of them it reported), e.g. {@code tax} to
+     * {@code [sales_value]}. A year-to-date indicator is confronted month by month (the difference of consecutive
+     * year-to-date values). The ledger ({@code ledger}) needs no declaration: every indicator is compared with it.
+     */
+    default Map<String, List<String>> confronted() {
+        return Map.of();
+    }
 }

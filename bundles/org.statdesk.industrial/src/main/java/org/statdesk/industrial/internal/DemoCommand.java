@@ -50,6 +50,15 @@ public final class DemoCommand implements Command {
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY,
             target = "(" + Command.NAME + "=enforcement:import-inspectors)")
     private volatile Command inspectorImport;
+    /**
+     * The records import of the core's records bundle, named as a command so that this specialty depends on the api
+     * alone: the demo then has tax, power, market and ledger records to confront the reports with.
+     */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY,
+            target = "(" + Command.NAME + "=records:import)")
+    private volatile Command recordsImport;
 
     @Activate
     public DemoCommand(@Reference(target = "(" + Command.NAME + "=registry:import)") Command registryImport,
@@ -87,6 +96,40 @@ public final class DemoCommand implements Command {
         return skipped;
     }
 
+    /**
+     * Writes the demo's four records files and imports them (market first: the registrations, then the monthly
+     * figures); returns the rows of each source and the planted divergences, null when the records bundle is not
+     * there, or {@code failed} with the import's result when one was refused.
+     */
+    private Map<String, Object> records(DemoData d, long seed, YearMonth last, Path dir) throws Exception {
+        Command command = recordsImport;
+        if (command == null) {
+            return null;
+        }
+        DemoRecords r = new DemoRecords(d, seed, last.getYear() * 12 + last.getMonthValue() - 1);
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> imports = new LinkedHashMap<>();
+        for (Map.Entry<String, StringBuilder> e : List.of(Map.entry("market", r.market), Map.entry("tax", r.tax),
+                Map.entry("power", r.power), Map.entry("ledger", r.ledger))) {
+            Path f = dir.resolve("records-" + e.getKey() + ".csv");
+            Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
+            try {
+                CommandResult result = command.execute(Args.parse(List.of(f.toString(), "--source", e.getKey(),
+                        "--json"), Set.of()));
+                if (result.exitCode() != 0) {
+                    return Map.of("failed", result);
+                }
+                imports.put(e.getKey(), result.json());
+            } finally {
+                Files.deleteIfExists(f);
+            }
+        }
+        out.put("rows", r.rows);
+        out.put("planted", r.planted);
+        out.put("imports", imports);
+        return out;
+    }
+
     @Override
     public CommandResult execute(Args args) throws Exception {
         args.allow("seed");
@@ -118,6 +161,11 @@ public final class DemoCommand implements Command {
             if (r2.exitCode() != 0) {
                 return r2;
             }
+            // the records before the review, so that the review of the last month confronts the reports with them
+            Map<String, Object> records = records(d, seed, last, dir);
+            if (records != null && records.get("failed") instanceof CommandResult failed) {
+                return failed;
+            }
             // a new user opens the workstation on a reviewed month: the Problems view has its flags
             CommandResult r4 = reviewRun.execute(Args.parse(List.of("--period", last.toString(), "--json"), Set.of()));
             if (r4.exitCode() != 0) {
@@ -147,10 +195,12 @@ public final class DemoCommand implements Command {
             json.put("register_import", r1.json());
             json.put("review_import", r2.json());
             json.put("inspector_import", r3 == null ? null : r3.json());
+            json.put("records", records);
             return CommandResult.ok(json, String.format("演示数据已载入：%d 家单位，%d 个月报数值（%s），最近报告期 %s，植入异常 %d 处。"
                     + "%s%n试试：statdesk run review:run --period %s", d.units, rows, String.join("、", specialties),
                     last, d.planted.size(), skipped.isEmpty() ? "" : System.lineSeparator() + "未载入（专业未启用）：" + String.join("、",
-                            skipped.keySet()), last));
+                            skipped.keySet()), last)
+                    + (records == null ? "" : System.lineSeparator() + "行政记录：" + records.get("rows")));
         } finally {
             Files.deleteIfExists(reg);
             Files.deleteIfExists(rep);

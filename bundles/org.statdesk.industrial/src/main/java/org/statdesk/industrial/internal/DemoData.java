@@ -51,6 +51,11 @@ final class DemoData {
     final List<Planted> planted = new ArrayList<>();
     int units;
     int reportRows;
+    /** Every register unit with the figures the demo's administrative records are drawn from (see {@link DemoRecords}). */
+    final List<DemoRecords.Unit> recordUnits = new ArrayList<>();
+    /** The credit codes given out, so that the records' units outside the register get codes of their own. */
+    final Set<String> used = new HashSet<>();
+    private DemoRecords.Unit current;
 
     /** GB 32100 check character over the first 17 characters. */
     static char check(String first17) {
@@ -111,7 +116,6 @@ final class DemoData {
     DemoData(long seed, int lastIndex) throws IOException {
         Random rnd = new Random(seed);
         List<Township> towns = townships();
-        Set<String> used = new HashSet<>();
         int nInd = 1250;
         int nTrade = 160;
         int nServ = 90;
@@ -137,11 +141,14 @@ final class DemoData {
                     .append(',').append(Math.round(level * 12)).append(",,").append("甘肃省武威市").append(t.name())
                     .append(',').append(person).append(',').append(phone).append(",above\n");
             units++;
+            current = new DemoRecords.Unit(code, name, t.code(), industry, kind, Math.round(level * 12));
+            recordUnits.add(current);
             if (kind.equals("industrial")) {
                 String plant = null;
                 if (rnd.nextDouble() < 0.03 && plantIndex < 2 * plantFor.size()) {
                     plant = plantFor.get(plantIndex++ % plantFor.size());
                 }
+                current.planted = plant != null;
                 industrial(code, level, rnd, lastIndex, plant);
             } else if (kind.equals("trade")) {
                 trade(code, level, industry.startsWith("H"), industry.startsWith("F52"), rnd, lastIndex);
@@ -195,6 +202,9 @@ final class DemoData {
         double employees = Math.max(20, Math.round(level / 50));
         boolean combined = rnd.nextDouble() < 0.05;
         boolean late = rnd.nextDouble() < 0.04; // not yet reported in the last month
+        current.combined = combined;
+        current.late = late;
+        double[] janTrue = null;
         int first = last - 35;
         double ytd = 0;
         double revYtd = 0;
@@ -216,6 +226,8 @@ final class DemoData {
             double elec = Math.round(out * intensity * Math.exp(0.05 * rnd.nextGaussian()) * 100) / 100.0;
             employees = Math.max(5, Math.round(employees * Math.exp(0.01 * rnd.nextGaussian())));
             double[] v = {out, 0, sales, exp, 0, elec, employees};
+            // what the unit really sold and used, before a planted report error: what tax and power record
+            double[] truth = {v[2], v[5]};
             if (p == last && plant != null) {
                 plant(code, plant, v, prev, ytd);
             }
@@ -231,6 +243,7 @@ final class DemoData {
             }
             if (combined && mo == 1 && p != last) {
                 jan = v;
+                janTrue = truth;
                 continue; // reported together with February
             }
             if (combined && mo == 2 && jan != null) {
@@ -238,10 +251,15 @@ final class DemoData {
                     v[j] = round1(v[j] + jan[j]);
                 }
                 jan = null;
+                // the records of a unit reporting 1-2月 together are read as the report is: one figure for both
+                truth = new double[] {truth[0] + janTrue[0], truth[1] + janTrue[1]};
             }
+            current.sales.put(p, truth[0]);
+            current.power.put(p, truth[1]);
             if (p == last && late) {
                 continue;
             }
+            current.reported.put(p, new double[] {v[0], v[2]});
             String per = period(p);
             String on = reportedOn(p, rnd);
             for (int j = 0; j < 7; j++) {
@@ -286,6 +304,7 @@ final class DemoData {
             }
             double season = mo == 2 ? 1.15 : mo == 1 ? 1.05 : 1.0; // the Spring Festival sells
             double x = round1(level * season * Math.exp(0.06 * rnd.nextGaussian()));
+            current.sales.put(p, x);
             String per = period(p);
             String on = reportedOn(p, rnd);
             if (catering) {
@@ -312,6 +331,7 @@ final class DemoData {
                 pay = 0;
             }
             double r = level * Math.exp(0.05 * rnd.nextGaussian());
+            current.sales.put(p, r);
             rev += r;
             cost += r * 0.78;
             pay += emp * 6;

@@ -1,7 +1,9 @@
 package org.statdesk.industrial.internal;
 
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Component;
+import org.statdesk.api.records.Records;
 import org.statdesk.api.review.DeclaredForm;
 import org.statdesk.api.review.Indicator;
 import org.statdesk.api.review.ReportForm;
@@ -25,6 +27,6 @@ public final class IndustrialForm extends DeclaredForm {
         super("B204-1", "工业产销总值及主要产品产量（月报）", "industrial", INDICATORS,
                 List.of("output_value", "sales_value", "electricity"),
                 IndustrialForm.class.getResource("/rules/industrial.rules.json"), List.of("industry_division", "county"),
-                6);
+                6, Map.of(Records.TAX, List.of("sales_value"), Records.POWER, List.of("electricity")));
     }
 }

@@ -39,6 +39,7 @@ class CommandSpecsTest {
         want.put("registry:show", " bulk=false");
         want.put("registry:findings", " bulk=false");
         want.put("registry:coverage", " bulk=false");
+        want.put("registry:candidates", " bulk=false"); // listing free; a resolution asks registry.candidates
         want.put("registry:apply", "registry.apply bulk=false");
         want.put("registry:approve", " bulk=false"); // the lifecycle requires the check by state
         want.put("registry:reject", "registry.reject bulk=false");

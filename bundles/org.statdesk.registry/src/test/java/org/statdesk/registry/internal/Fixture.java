@@ -4,6 +4,7 @@ import java.util.List;
 import org.statdesk.api.audit.AuditedTable;
 import org.statdesk.audit.internal.JournalImpl;
 import org.statdesk.audit.internal.TableInfo;
+import org.statdesk.registry.internal.tables.CandidateTable;
 import org.statdesk.registry.internal.tables.FindingTable;
 import org.statdesk.registry.internal.tables.SpotCheckTable;
 import org.statdesk.registry.internal.tables.SpotCheckUnitTable;
@@ -18,7 +19,7 @@ final class Fixture {
     static final String BUNDLE = "org.statdesk.registry";
     /** The bundle's AuditedTable components. */
     static final List<AuditedTable> TABLES = List.of(new UnitTable(), new FindingTable(), new StaffChangeTable(),
-            new TrainingTable(), new SpotCheckTable(), new SpotCheckUnitTable());
+            new TrainingTable(), new SpotCheckTable(), new SpotCheckUnitTable(), new CandidateTable());
     final MemoryStore store;
     final JournalImpl journal;
     final SamplerImpl sampler = new SamplerImpl();
@@ -28,6 +29,7 @@ final class Fixture {
     final RegisterLifecycle lifecycle;
     final StatisticiansAndTraining staff;
     final RegisterSpotChecks spotChecks;
+    private final org.statdesk.api.people.People people;
 
     /** On {@code url} (a file database keeps what an earlier fixture wrote; migrations already applied are kept). */
     Fixture(String url) throws Exception {
@@ -36,6 +38,7 @@ final class Fixture {
 
     /** With {@code people} signed in (null: no people bundle, a single workstation). */
     private Fixture(MemoryStore s, org.statdesk.api.people.People people) throws Exception {
+        this.people = people;
         store = s.migrate("org.statdesk.audit").migrate(BUNDLE);
         // the journal names the signed-in person, as the people bundle's user provider does
         journal = new JournalImpl(store, people instanceof FakePeople fake ? fake::journalUser : () -> "zhang.san");
@@ -49,6 +52,11 @@ final class Fixture {
         lifecycle = new RegisterLifecycle(db, journal, checks, reads, people);
         staff = new StatisticiansAndTraining(db, journal, reads, reference);
         spotChecks = new RegisterSpotChecks(db, journal, sampler, reads);
+    }
+
+    /** The 应统尽统 room over {@code records} (null: no records bundle). */
+    RegisterCandidates candidates(org.statdesk.api.records.Records records) {
+        return new RegisterCandidates(() -> store, journal, reads, reads, reference, records, people);
     }
 
     static Fixture memory() throws Exception {

@@ -29,4 +29,13 @@ public @interface ReviewConfig {
 
     @AttributeDefinition(description = "Recent months that make a unit's own median")
     int slipHistory() default 6;
+
+    @AttributeDefinition(description = "Confrontation with tax invoices: band as a share of the invoiced sales")
+    double recordsTaxBand() default 0.25;
+
+    @AttributeDefinition(description = "Confrontation with metered power: band as a share of the metered kWh")
+    double recordsPowerBand() default 0.20;
+
+    @AttributeDefinition(description = "Confrontation with the unit's ledger: tolerance (千元)")
+    double ledgerTolerance() default 1.0;
 }

@@ -1,7 +1,9 @@
 package org.statdesk.services.internal;
 
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Component;
+import org.statdesk.api.records.Records;
 import org.statdesk.api.review.DeclaredForm;
 import org.statdesk.api.review.Indicator;
 import org.statdesk.api.review.ReportForm;
@@ -23,6 +25,6 @@ public final class ServicesForm extends DeclaredForm {
     public ServicesForm() {
         super("F103", "规模以上服务业财务状况（月报）", "services", INDICATORS, List.of("revenue_ytd", "employees"),
                 ServicesForm.class.getResource("/rules/services.rules.json"), List.of("industry_division", "county"),
-                8);
+                8, Map.of(Records.TAX, List.of("revenue_ytd")));
     }
 }

@@ -1,7 +1,9 @@
 package org.statdesk.trade.internal;
 
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Component;
+import org.statdesk.api.records.Records;
 import org.statdesk.api.review.DeclaredForm;
 import org.statdesk.api.review.Indicator;
 import org.statdesk.api.review.ReportForm;
@@ -32,6 +34,7 @@ public final class TradeForm extends DeclaredForm {
 
     public TradeForm() {
         super("E204-1", "批发零售住宿餐饮业商品销售和营业额（月报）", "trade", INDICATORS, List.of("sales", "retail_sales", "turnover"),
-                TradeForm.class.getResource("/rules/trade.rules.json"), List.of("industry_division", "county"), 8);
+                TradeForm.class.getResource("/rules/trade.rules.json"), List.of("industry_division", "county"), 8,
+                Map.of(Records.TAX, List.of("sales", "turnover")));
     }
 }

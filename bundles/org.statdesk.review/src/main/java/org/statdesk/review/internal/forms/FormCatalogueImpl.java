@@ -59,6 +59,7 @@ public final class FormCatalogueImpl implements FormCatalogue {
                     + " indicators");
         }
         return new FormSpec(f.code(), f.title(), f.specialty(), List.copyOf(f.indicators()),
-                List.copyOf(f.comparedIndicators()), rules, List.copyOf(f.stratification()), f.deadlineDay());
+                List.copyOf(f.comparedIndicators()), rules, List.copyOf(f.stratification()), f.deadlineDay(),
+                f.confronted());
     }
 }

@@ -47,7 +47,8 @@ public final class PanelReader {
         for (int j = 0; j < m; j++) {
             Indicator ind = f.indicators().get(j);
             slotOf[j] = slots.getOrDefault(ind.code(), 0);
-            deep[j] = f.compared().contains(ind.code()) || (ind.unit().equals("千元") && !ind.kind().equals("ytd"));
+            deep[j] = f.compared().contains(ind.code()) || f.isConfronted(ind.code())
+                    || (ind.unit().equals("千元") && !ind.kind().equals("ytd"));
         }
         // stream the rows rather than copy a 100,000-row result (spilled to disk beyond H2's memory rows)
         store.streamResults(c, true);

@@ -27,4 +27,10 @@ public interface ReviewRun {
 
     /** Timings of the last run, for the benchmark: reading, computing, storing (ms). */
     long[] lastTimings();
+
+    /**
+     * How many units of the person's scope reporting for the period had records to confront, per source
+     * ({@code tax}, {@code power}, {@code ledger}); null when no records are available (the records bundle absent).
+     */
+    Map<String, Integer> confronted(String period, String specialty);
 }
