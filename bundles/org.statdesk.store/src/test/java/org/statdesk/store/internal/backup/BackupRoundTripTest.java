@@ -50,7 +50,7 @@ class BackupRoundTripTest {
         assertEquals("statdesk-backup", m.get("format").asText());
         assertEquals(1, m.get("version").asInt());
         assertEquals(1, m.get("schema").get(Fixture.TYPES).asInt(), "the type table was made at V1");
-        assertEquals(4, m.get("schema").get("org.statdesk.review").asInt());
+        assertEquals(5, m.get("schema").get("org.statdesk.review").asInt(), "review migrated to V5 (evaluations)");
         for (JsonNode t : m.get("tables")) {
             byte[] data = entries.get("tables/" + t.get("name").asText() + ".jsonl");
             assertEquals(t.get("sha256").asText(), Fixture.sha(data), t.toString());
