@@ -254,11 +254,13 @@ final class DemoData {
                 // the records of a unit reporting 1-2月 together are read as the report is: one figure for both
                 truth = new double[] {truth[0] + janTrue[0], truth[1] + janTrue[1]};
             }
-            current.sales.put(p, truth[0]);
-            current.power.put(p, truth[1]);
             if (p == last && late) {
+                // no records either for the month not yet reported: the demo's records stay with the months reported,
+                // so that what the confrontation finds is what was planted, not the lateness of a report
                 continue;
             }
+            current.sales.put(p, truth[0]);
+            current.power.put(p, truth[1]);
             current.reported.put(p, new double[] {v[0], v[2]});
             String per = period(p);
             String on = reportedOn(p, rnd);

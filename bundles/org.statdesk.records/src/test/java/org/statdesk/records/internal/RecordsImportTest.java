@@ -255,6 +255,28 @@ class RecordsImportTest {
         assertTrue(result.text().contains("导入 tax 记录 1 条"), result.text());
     }
 
+    @Test
+    void theSummaryCountsEachSourceAndItsUnitsInTheRegister() throws Exception {
+        ok("tax", "credit_code,period,invoice_sales\n" + A + ",2024-05,1\n" + A + ",2024-06,2\n" + C
+                + ",2024-06,3\n");
+        ok("market", "credit_code,name,status,status_date\n" + A + ",甲,存续,2019-01-01\n" + B
+                + ",乙,吊销,2024-06-01\n");
+        org.statdesk.testing.ListRegister register = new org.statdesk.testing.ListRegister();
+        register.add(A, "甲", "620602100", "industrial");
+        register.add(B, "乙", "620602100", "industrial");
+        var result = new SummaryCommand(() -> store, register).execute(Args.of("--json"));
+        @SuppressWarnings("unchecked")
+        List<SummaryCommand.SourceSummary> sources = (List<SummaryCommand.SourceSummary>) ((Map<String, Object>) result
+                .json()).get("sources");
+        assertEquals(List.of("tax", "power", "market", "ledger"), sources.stream().map(SummaryCommand.SourceSummary::source)
+                .toList());
+        assertEquals(new SummaryCommand.SourceSummary("tax", 3, 2, "2024-05", "2024-06", 1, null), sources.get(0));
+        assertEquals(new SummaryCommand.SourceSummary("power", 0, 0, null, null, 0, null), sources.get(1));
+        assertEquals(new SummaryCommand.SourceSummary("market", 2, 2, "2019-01-01", "2024-06-01", 2,
+                Map.of("吊销", 1L, "存续", 1L)), sources.get(2));
+        assertTrue(result.text().contains("tax     记录 3 条，单位 2 家（在库 1 家）"), result.text());
+    }
+
     /** Issue 16 §3: a province tax file, 100,000 units × 3 months, in one import (the figure is printed). */
     @Test
     void threeHundredThousandRowsInOneImport() throws Exception {
