@@ -175,8 +175,11 @@ final class Coverage {
     /** Whether {@code table} exists (asked of the metadata: a failed query would spoil PostgreSQL's transaction). */
     static boolean exists(Connection c, String table) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
+        // in the connection's own schema: a PostgreSQL database may hold other data folders' schemas (the tests make
+        // one per data folder), whose tables would otherwise count as this one's
+        String schema = c.getSchema();
         for (String name : new String[] {table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)}) {
-            try (ResultSet rs = md.getTables(null, null, name, null)) {
+            try (ResultSet rs = md.getTables(null, schema, name, null)) {
                 if (rs.next()) {
                     return true;
                 }
