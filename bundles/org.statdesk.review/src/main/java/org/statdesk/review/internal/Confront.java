@@ -148,8 +148,14 @@ public final class Confront {
                 source.equals(Records.TAX) ? "与税务发票对比" : "与供电公司电量对比", range, months.size(), ind.name(),
                 Engine.human(reported), ind.unit(), what, Engine.human(recorded), ind.unit(), percent(d),
                 percent(band).substring(1));
+        // sums of three months carry binary noise (11927.210000000001): stored as the figures were written
         return new Flag(0, p.units[u], p.period, ind.code(), source.equals(Records.TAX) ? TAX : POWER, KIND,
-                "warning", reported, recorded, 0, message, "open");
+                "warning", tidy(reported), tidy(recorded), 0, message, "open");
+    }
+
+    /** A sum as its addends were written: rounded to 6 decimals (figures come with at most 3 or 4). */
+    static double tidy(double v) {
+        return Math.round(v * 1e6) / 1e6;
     }
 
     private static void ledger(FormSpec form, Panel p, int u, Map<String, Double> month, double tolerance,

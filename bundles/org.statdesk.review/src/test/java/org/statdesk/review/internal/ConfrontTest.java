@@ -296,4 +296,10 @@ class ConfrontTest {
         assertEquals(10, f.value(), 1e-9);
         assertEquals(0, f.expected(), 1e-9);
     }
+
+    @Test
+    void sumsAreStoredAsTheirAddendsWereWritten() {
+        assertEquals("11927.21", String.valueOf(Confront.tidy(3975.73 + 3975.74 + 3975.74)));
+        assertEquals("0.3", String.valueOf(Confront.tidy(0.1 + 0.2)));
+    }
 }
