@@ -21,6 +21,7 @@ import org.statdesk.api.registry.Register;
 import org.statdesk.api.registry.Unit;
 import org.statdesk.api.registry.UnitQuery;
 import org.statdesk.api.review.Flag;
+import org.statdesk.api.review.ReportForm;
 import org.statdesk.api.review.ReviewService;
 import org.statdesk.api.review.ReviewService.Rates;
 
@@ -56,7 +57,7 @@ public final class SummaryCommand implements Command {
     /** What the year's summary states, gathered before it is laid out. */
     record Year(int year, String where, Person who, List<Unit> inRegister, List<String[]> months,
             String lastPeriod, Map<String, Rates> lastRates, JsonNode training, JsonNode draws, JsonNode coverage,
-            JsonNode cases, JsonNode ledger) {
+            JsonNode cases, JsonNode ledger, JsonNode candidates, Map<String, JsonNode> ledgers) {
     }
 
     @Override
@@ -95,9 +96,24 @@ public final class SummaryCommand implements Command {
         }
         Map<String, Rates> lastRates = lastPeriod == null ? Map.of() : review.rates(lastPeriod, specialty);
         String ys = String.valueOf(year);
+        // 应统尽统 as registry:candidates reports it, 台账规范达标率 as review:ledgers does (per specialty, last month)
+        JsonNode candidates = facts.run("registry:candidates", "--all").orElse(null);
+        Map<String, JsonNode> ledgers = new LinkedHashMap<>();
+        if (lastPeriod != null) {
+            for (ReportForm f : review.forms()) {
+                if ((specialty == null || specialty.equals(f.specialty())) && !ledgers.containsKey(f.title())) {
+                    JsonNode l = facts.run("review:ledgers", "--period", lastPeriod, "--specialty", f.specialty())
+                            .orElse(null);
+                    if (l != null && l.path("counties").size() > 0) {
+                        ledgers.put(f.title(), l);
+                    }
+                }
+            }
+        }
         Year data = new Year(year, county == null ? "全市" : Counties.name(register, county), who, units, months,
                 lastPeriod, lastRates, facts.run("registry:coverage", "--year", ys).orElse(null),
-                fact("draws", "--year", ys), fact("coverage", "--year", ys), fact("cases"), fact("ledger"));
+                fact("draws", "--year", ys), fact("coverage", "--year", ys), fact("cases"), fact("ledger"),
+                candidates, ledgers);
         SummaryReport report = new SummaryReport(register, charts, data);
         Press.Printed p = press.print(out, year + " 年度统计工作总结报告", data.where(), report::draw);
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -105,6 +121,10 @@ public final class SummaryCommand implements Command {
         figures.put("months_reported", months.size());
         figures.put("draw_targets", report.drawTargets());
         figures.put("cases", report.caseCount());
+        if (candidates != null && candidates.path("records").asBoolean()) {
+            figures.put("candidates_found", report.candidates()[0]);
+            figures.put("candidates_open", report.candidates()[1]);
+        }
         Map<String, Object> more = new LinkedHashMap<>();
         more.put("year", year);
         more.put("county", county);

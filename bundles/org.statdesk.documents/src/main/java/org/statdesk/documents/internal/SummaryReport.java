@@ -70,6 +70,41 @@ final class SummaryReport {
         return cases().size();
     }
 
+    /**
+     * 应统尽统 candidates as registry:candidates --all gives them: [found (open and resolved), still open], and the
+     * resolved ones by result.
+     */
+    int[] candidates() {
+        int found = 0;
+        int open = 0;
+        if (y.candidates() != null) {
+            for (String kind : new String[] {"missing", "exit"}) {
+                for (JsonNode c : y.candidates().path(kind)) {
+                    found++;
+                    open += c.path("resolution").isObject() ? 0 : 1;
+                }
+            }
+            found += y.candidates().path("resolved").size();
+        }
+        return new int[] {found, open};
+    }
+
+    private Map<String, Integer> resolvedBy() {
+        Map<String, Integer> out = new TreeMap<>();
+        if (y.candidates() != null) {
+            List<JsonNode> all = new ArrayList<>();
+            y.candidates().path("missing").forEach(all::add);
+            y.candidates().path("exit").forEach(all::add);
+            for (JsonNode c : all) {
+                if (c.path("resolution").isObject()) {
+                    out.merge(c.path("resolution").path("result").asText(), 1, Integer::sum);
+                }
+            }
+            y.candidates().path("resolved").forEach(r -> out.merge(r.path("result").asText(), 1, Integer::sum));
+        }
+        return out;
+    }
+
     void draw(PdfDoc doc) throws IOException {
         doc.paragraph(y.year() + " 年，" + y.where() + "统计工作按照“应统尽统”和依法统计的要求开展。本报告的数字取自 StatDesk "
                 + "的名录库、月报审核和执法记录，与相应命令的 JSON 输出一致，可由页脚的审计日志头核对。");
@@ -98,6 +133,66 @@ final class SummaryReport {
         byCounty.forEach((c, n) -> rows.add(List.of(Counties.name(register, c), String.valueOf(n[0]),
                 String.valueOf(n[1]), String.valueOf(n[2]))));
         doc.table(List.of("县区", "在库单位", "规模以上", "规模以下"), new float[] {0.4f, 0.2f, 0.2f, 0.2f}, rows);
+        candidatesParagraph(doc);
+    }
+
+    private void candidatesParagraph(PdfDoc doc) throws IOException {
+        if (y.candidates() == null) {
+            return;
+        }
+        if (!y.candidates().path("records").asBoolean()) {
+            doc.paragraph("应统尽统：尚未导入市场监管登记和税务发票等行政记录，本年度未作比对。");
+            return;
+        }
+        int[] n = candidates();
+        Map<String, Integer> by = resolvedBy();
+        doc.paragraph("应统尽统：截至 " + y.candidates().path("as_of").asText() + "，依据市场监管登记和税务发票比对，发现应入库单位 "
+                + y.candidates().path("missing").size() + " 个、应退库单位 " + y.candidates().path("exit").size()
+                + " 个" + (y.candidates().path("resolved").size() > 0 ? "，另有已处理不再列为候选的 "
+                        + y.candidates().path("resolved").size() + " 个" : "") + "；共 " + n[0] + " 个，已处理 "
+                + (n[0] - n[1]) + " 个（已申请入库 " + by.getOrDefault("applied", 0) + " 个、已退库 "
+                + by.getOrDefault("exited", 0) + " 个、已说明 " + by.getOrDefault("explained", 0) + " 个），待处理 " + n[1]
+                + " 个。");
+    }
+
+    /** 台账规范达标率 of the last month by county, one column per specialty's form (review:ledgers' figures). */
+    private void ledgers(PdfDoc doc) throws IOException {
+        if (y.ledgers().isEmpty()) {
+            doc.paragraph("本年度没有导入统计台账，台账规范达标率从略。");
+            return;
+        }
+        doc.paragraph(y.lastPeriod() + " 报告期台账规范达标率（近三年报送月份均有台账的四上单位占比，目标 100%）：");
+        Map<String, List<String>> byCounty = new TreeMap<>();
+        List<String> titles = new ArrayList<>(y.ledgers().keySet());
+        for (int i = 0; i < titles.size(); i++) {
+            final int col = i;
+            y.ledgers().get(titles.get(i)).path("counties").fields().forEachRemaining(e -> {
+                if (e.getKey().equals("all") || !y.who().covers(e.getKey(), y.who().specialty())) {
+                    return;
+                }
+                List<String> row = byCounty.computeIfAbsent(e.getKey(), k -> new ArrayList<>(
+                        java.util.Collections.nCopies(titles.size(), "—")));
+                JsonNode c = e.getValue();
+                row.set(col, c.path("covered").asText() + "/" + c.path("units").asText() + "　"
+                        + (c.path("rate").isNumber() ? Figures.percent(c.path("rate").asDouble()) : "—"));
+            });
+        }
+        List<List<String>> rows = new ArrayList<>();
+        byCounty.forEach((county, cells) -> {
+            List<String> row = new ArrayList<>();
+            row.add(Counties.name(register, county));
+            row.addAll(cells);
+            rows.add(row);
+        });
+        List<String> head = new ArrayList<>();
+        head.add("县区");
+        head.addAll(titles);
+        float[] widths = new float[head.size()];
+        widths[0] = 0.25f;
+        for (int i = 1; i < widths.length; i++) {
+            widths[i] = 0.75f / titles.size();
+        }
+        doc.table(head, widths, rows);
     }
 
     private void review(PdfDoc doc) throws IOException {
@@ -128,6 +223,7 @@ final class SummaryReport {
         doc.table(List.of("县区", "应报", "上报率", "及时率", "准确率", "三率 100%"),
                 new float[] {0.25f, 0.13f, 0.15f, 0.15f, 0.15f, 0.17f}, counties);
         chart(doc, y.lastPeriod());
+        ledgers(doc);
     }
 
     private void chart(PdfDoc doc, String period) throws IOException {
