@@ -65,7 +65,10 @@ class ConfrontTest {
 
         @Override
         public Optional<String> latest(String source) {
-            return Optional.empty();
+            java.util.stream.Stream<String> periods = source.equals(LEDGER)
+                    ? ledger.values().stream().flatMap(m -> m.keySet().stream())
+                    : monthly.getOrDefault(source, Map.of()).values().stream().flatMap(m -> m.keySet().stream());
+            return periods.max(String::compareTo);
         }
     }
 

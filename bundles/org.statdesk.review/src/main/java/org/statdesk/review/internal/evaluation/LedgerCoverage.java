@@ -29,8 +29,11 @@ public final class LedgerCoverage {
     private LedgerCoverage() {
     }
 
-    /** County code (and {@code all}) to its coverage; empty when no ledger was ever imported. */
-    static Map<String, Coverage> of(Connection c, Records records, Iterable<FormSpec> forms,
+    /**
+     * County code (and {@code all}) to its coverage; empty when no ledger was ever imported, or none of a unit that
+     * reported these forms.
+     */
+    public static Map<String, Coverage> of(Connection c, Records records, Iterable<FormSpec> forms,
             Map<String, Unit> units, String period) throws SQLException {
         Map<String, Coverage> out = new TreeMap<>();
         if (records == null || records.latest(Records.LEDGER).isEmpty()) {
@@ -51,6 +54,9 @@ public final class LedgerCoverage {
             }
         }
         var ledger = records.ledger(Period.shift(after, 1), period);
+        if (reported.keySet().stream().noneMatch(ledger::containsKey)) {
+            return out; // no ledger of this specialty's units was imported: its rate is unknown, not 0%
+        }
         Map<String, int[]> counts = new TreeMap<>();
         reported.forEach((code, months) -> {
             Unit u = units.get(code);

@@ -34,7 +34,7 @@ public final class LedgersCommand implements Command {
         StringBuilder s = new StringBuilder(String.format("%s %s 台账规范达标率（近%d个月）%n", period, specialty,
                 LedgerCoverage.MONTHS));
         if (c.isEmpty()) {
-            s.append("  没有导入台账 (no ledger imported: records:import FILE --source ledger)\n");
+            s.append("  没有导入本专业单位的台账 (no ledger of these units imported: records:import FILE --source ledger)\n");
         }
         c.forEach((area, v) -> s.append(String.format("  %-8s %d/%d  %s%n", area, v.covered(), v.units(),
                 v.rate() == null ? "-" : String.format("%.1f%%", v.rate() * 100))));
