@@ -18,6 +18,7 @@ import org.statdesk.review.internal.flags.FlagWorkflow;
 import org.statdesk.review.internal.forms.FormCatalogue;
 import org.statdesk.review.internal.scope.ReviewScope;
 import org.statdesk.review.internal.rates.ReportingRates;
+import org.statdesk.review.internal.status.PeriodStatuses;
 import org.statdesk.review.internal.run.ReviewRun;
 import org.statdesk.review.internal.tables.FormSlotTable;
 import org.statdesk.review.internal.tables.ReportTable;
@@ -36,10 +37,14 @@ public final class ReviewServiceImpl implements ReviewService {
     private final ReportingRates rates;
     private final ReviewScope scope;
 
+    /** The period's status, read where every other reader reads it. */
+    private final PeriodStatuses statuses;
+
     @Activate
     public ReviewServiceImpl(@Reference ReviewSchema schema, @Reference FormCatalogue forms,
             @Reference ReviewRun runs, @Reference FlagWorkflow flags, @Reference ReportingRates rates,
-            @Reference ReviewScope scope) {
+            @Reference ReviewScope scope, @Reference PeriodStatuses statuses) {
+        this.statuses = statuses;
         this.store = schema.store();
         this.forms = forms;
         this.runs = runs;
@@ -51,12 +56,7 @@ public final class ReviewServiceImpl implements ReviewService {
     @Override
     public boolean released(String period, String specialty) {
         Checks.period(period);
-        try (java.sql.Connection c = store.connection()) {
-            String[] s = org.statdesk.review.internal.tables.PeriodTable.read(c, period, specialty);
-            return s != null && s[0].equals("released");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return statuses.status(period, specialty).status().equals("released");
     }
 
     @Override

@@ -54,7 +54,7 @@ final class Rooms {
         aggregates = new AggregatesImpl(schema, scope, forms, statuses);
         evaluations = new EvaluationsImpl(schema, journal, scope, forms, flags, rates, aggregates, statuses);
         queries = new QueryListImpl(schema, register, forms, flags, tables);
-        service = new ReviewServiceImpl(schema, forms, runs, flags, rates, scope);
+        service = new ReviewServiceImpl(schema, forms, runs, flags, rates, scope, statuses);
     }
 
     Rooms with(ReportForm... contributed) {

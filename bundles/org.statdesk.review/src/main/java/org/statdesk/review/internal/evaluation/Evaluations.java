@@ -38,7 +38,4 @@ public interface Evaluations {
 
     /** 台账规范达标率 of the specialty's units by county (and {@code all}); empty when no ledger was imported. */
     Map<String, LedgerCoverage.Coverage> ledgers(String period, String specialty);
-
-    /** The checks of a county now (rates, open errors, records, growth, ledgers). */
-    Map<String, Object> checks(String period, String specialty, String county);
 }

@@ -176,16 +176,6 @@ public final class EvaluationsImpl implements Evaluations {
         return all;
     }
 
-    @Override
-    public Map<String, Object> checks(String period, String specialty, String county) {
-        Map<String, Object> c = checksAll(period, specialty).get(county);
-        if (c == null) {
-            throw new BadInputException("county " + county + " has no unit due to report " + specialty + " in "
-                    + period);
-        }
-        return c;
-    }
-
     private void write(Connection c, String period, String specialty, EvaluationTable.Row row,
             EvaluationTable.Row was) throws SQLException {
         EvaluationTable.write(c, period, specialty, row);
