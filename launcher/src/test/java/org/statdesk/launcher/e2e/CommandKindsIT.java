@@ -72,6 +72,10 @@ class CommandKindsIT {
         for (String quick : List.of("feature:list", "help", "nosuch:command", "list")) {
             assertFalse(bulk(jvmOptions(copy, "run", quick)), quick);
         }
+        // a signed-in quick command: the small heap, with the optimising compiler for the password's 600,000 rounds
+        String signedIn = jvmOptions(copy, "--user", "admin", "--data", data.toString(), "run", "feature:list");
+        assertTrue(signedIn.contains("-XX:+UseSerialGC") && !signedIn.contains("TieredStopAtLevel"), signedIn);
+        assertTrue(jvmOptions(copy, "--data", data.toString(), "run", "feature:list").contains("TieredStopAtLevel"));
         // the workbench and the console: the small serial heap with the optimising compiler
         String gui = jvmOptions(copy, "--data", data.toString());
         assertTrue(gui.contains("-XX:+UseSerialGC") && !gui.contains("TieredStopAtLevel"), gui);

@@ -28,6 +28,19 @@ class PasswordsTest {
     }
 
     @Test
+    void theUnknownUsersHashIsShapedAsARealOneSoItsCheckCostsTheSameAndMatchesNothing() {
+        String real = Passwords.hash("武威统计2026!".toCharArray());
+        String[] d = PeopleImpl.DUMMY.split("\\$");
+        String[] r = real.split("\\$");
+        assertEquals(r.length, d.length);
+        assertEquals(r[0] + "$" + r[1], d[0] + "$" + d[1], "the same scheme and iterations");
+        assertEquals(java.util.Base64.getDecoder().decode(r[2]).length, java.util.Base64.getDecoder().decode(d[2]).length);
+        assertEquals(java.util.Base64.getDecoder().decode(r[3]).length, java.util.Base64.getDecoder().decode(d[3]).length);
+        assertFalse(Passwords.matches("not-a-real-password".toCharArray(), PeopleImpl.DUMMY));
+        assertFalse(Passwords.matches("".toCharArray(), PeopleImpl.DUMMY));
+    }
+
+    @Test
     void malformedStoredHashesNeverMatch() {
         assertFalse(Passwords.matches("x".toCharArray(), null));
         assertFalse(Passwords.matches("x".toCharArray(), "plain"));
