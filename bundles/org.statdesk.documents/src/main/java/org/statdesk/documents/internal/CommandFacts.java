@@ -63,7 +63,7 @@ public final class CommandFacts {
         return this;
     }
 
-    private static Set<String> flags(Object v) {
+    static Set<String> flags(Object v) {
         if (v instanceof String[] a) {
             return Set.of(a);
         }

@@ -28,6 +28,11 @@ public final class Scope {
         this.current = current;
     }
 
+    /** The person working now, if anyone (the workbench's view shows a county user their county only). */
+    Optional<Person> current() {
+        return current.get();
+    }
+
     /** The person working now; exit 3 when users exist and no one signed in. */
     Person who() {
         return current.get().orElseThrow(() -> new NotPermittedException("not signed in", null));
