@@ -329,10 +329,15 @@ public final class DocumentsView implements View {
                     SwingUtilities.invokeLater(() -> failed(ex));
                 }
             };
+            background("生成" + k.title, work);
+        }
+
+        /** Off the Swing thread: the workbench's progress bar, or a plain thread where there is no workbench (tests). */
+        private void background(String title, Runnable work) {
             if (context == null) {
                 new Thread(work, "statdesk-document").start();
             } else {
-                context.runInBackground("生成" + k.title, cancelled -> work.run());
+                context.runInBackground(title, cancelled -> work.run());
             }
         }
 
@@ -409,11 +414,7 @@ public final class DocumentsView implements View {
                     SwingUtilities.invokeLater(() -> failed(ex));
                 }
             };
-            if (context == null) {
-                new Thread(work, "statdesk-document").start();
-            } else {
-                context.runInBackground("导出" + Kind.MISSING.title, cancelled -> work.run());
-            }
+            background("导出" + Kind.MISSING.title, work);
         }
 
         private void print() {
